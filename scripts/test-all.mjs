@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Runs every package's tests through turbo, then prints one closing line
+// `N passed, N failed` summed over every runner's JSON report, so CI and people
+// read the same number whatever mix of runners the packages use.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const workspaces = ["apps", "packages"].flatMap((dir) =>
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(root, dir, d.name))
+    : [],
+);
+
+// Stale reports from an earlier run must never be counted.
+for (const ws of workspaces) rmSync(join(ws, ".test-results"), { recursive: true, force: true });
+
+const args = ["exec", "turbo", "run", "test", "--output-logs=full", ...process.argv.slice(2)];
+const run = spawnSync("pnpm", args, { cwd: root, stdio: "inherit" });
+
+let passed = 0;
+let failed = 0;
+let reports = 0;
+for (const ws of workspaces) {
+  const dir = join(ws, ".test-results");
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const report = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    reports += 1;
+  }
+}
+const code = run.status ?? 1;
+if (code !== 0 && failed === 0) failed = 1; // a crashed runner is a failure, even with no report
+if (reports === 0 && code === 0) {
+  console.error("no test reports were written: refusing to call that a pass");
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
