@@ -1,0 +1,57 @@
+/**
+ * Candidate statements by action: exact actions in a map, wildcard patterns under their service
+ * (`file:*` under `file`), the rest (`*`, `*:Read`, NotAction) in one global list. Each list is
+ * in turn indexed by resource.
+ */
+import { isExact, literalPrefix } from "../match/glob.js";
+import { type Entry, ResourceIndex } from "./resource-index.js";
+import type { CompiledStatement } from "./types.js";
+
+function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceIndex {
+  let idx = map.get(key);
+  if (!idx) {
+    idx = new ResourceIndex();
+    map.set(key, idx);
+  }
+  return idx;
+}
+
+export class ActionIndex {
+  private readonly exact = new Map<string, ResourceIndex>();
+  private readonly service = new Map<string, ResourceIndex>();
+  private readonly global = new ResourceIndex();
+
+  add(st: CompiledStatement): void {
+    if (st.ir.notAction) {
+      this.global.add({ st, checkAction: true });
+      return;
+    }
+    const targets = new Map<ResourceIndex, Entry>();
+    for (const a of st.ir.actions) {
+      const glob = a.pattern.glob;
+      let idx: ResourceIndex;
+      if (isExact(glob)) idx = getOrCreate(this.exact, glob.text);
+      else {
+        const prefix = literalPrefix(glob);
+        const colon = prefix.indexOf(":");
+        idx = colon > 0 ? getOrCreate(this.service, prefix.slice(0, colon)) : this.global;
+      }
+      // Exact lists need no action check; the others run the statement's full action match.
+      if (!targets.has(idx)) targets.set(idx, { st, checkAction: !isExact(glob) });
+    }
+    for (const [idx, entry] of targets) idx.add(entry);
+  }
+
+  seal(): void {
+    for (const idx of this.exact.values()) idx.seal();
+    for (const idx of this.service.values()) idx.seal();
+    this.global.seal();
+  }
+
+  /** Lists of entries that could match; `action` is canonical (lower-case). */
+  lists(action: string, resource: string, out: Entry[][]): void {
+    this.exact.get(action)?.lists(resource, out);
+    this.service.get(action.slice(0, action.indexOf(":")))?.lists(resource, out);
+    this.global.lists(resource, out);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * compile(): policies -> a set ready for many evaluations. Matchers were built at parse time;
+ * here statements are indexed by action and resource, and workspace settings are merged once.
+ */
+import { irOf, type Policy } from "../policy.js";
+import type { EffectiveAudit, EffectiveLimits } from "../types.js";
+import { ActionIndex } from "./action-index.js";
+import { ApprovalIndex } from "./approval-index.js";
+import { mergeAudit, mergeLimits } from "./merge.js";
+import type { Entry } from "./resource-index.js";
+import type { CompiledStatement } from "./types.js";
+
+export interface PolicyEntry {
+  id: string;
+  name?: string;
+  version?: string | number;
+  policy: Policy;
+}
+
+export interface CompiledPolicyInfo {
+  id?: string;
+  name?: string;
+  version?: string | number;
+  policy: Policy;
+}
+
+/** An opaque compiled set: pass it to evaluate(). */
+export class CompiledPolicySet {
+  readonly policies: readonly CompiledPolicyInfo[];
+  readonly limits: Readonly<EffectiveLimits>;
+  readonly audit: Readonly<EffectiveAudit>;
+  /** @internal */ readonly statements: readonly CompiledStatement[];
+  /** @internal */ readonly index: ActionIndex;
+  /** @internal */ readonly approvals: ApprovalIndex;
+  /** @internal */ stamp = 0;
+  /** @internal reused by evaluate() so a decision allocates no candidate arrays */
+  readonly scratch: Entry[][] = [];
+
+  /** @internal */
+  constructor(policies: CompiledPolicyInfo[]) {
+    this.policies = Object.freeze(policies);
+    const irs = policies.map((p) => irOf(p.policy));
+    const statements: CompiledStatement[] = [];
+    this.index = new ActionIndex();
+    this.approvals = new ApprovalIndex();
+    irs.forEach((ir, i) => {
+      if (!ir) return;
+      const policyId = policies[i]?.id;
+      for (const st of ir.statements) {
+        const cs: CompiledStatement = {
+          ordinal: statements.length,
+          policyId,
+          ir: st,
+          deny: st.effect === "Deny",
+          resourceTemplates: st.resources.some((r) => r.pattern.tokens !== undefined),
+          stamp: 0,
+        };
+        statements.push(cs);
+        this.index.add(cs);
+      }
+      for (const a of ir.approval?.actions ?? []) {
+        const rule = ir.approval;
+        if (rule)
+          this.approvals.add({
+            ordinal: i,
+            policyId,
+            pointer: a.pointer,
+            glob: a.pattern.glob,
+            rule,
+          });
+      }
+    });
+    this.index.seal();
+    this.statements = statements;
+    this.limits = Object.freeze(mergeLimits(irs.map((ir) => ir?.limits ?? {})));
+    const audit = mergeAudit(irs.map((ir) => ir?.audit));
+    Object.freeze(audit.include);
+    this.audit = Object.freeze(audit);
+  }
+}
+
+function toInfo(entry: unknown, i: number): CompiledPolicyInfo {
+  if (irOf(entry)) return { policy: entry as Policy };
+  const e = entry as Partial<PolicyEntry> | null;
+  if (e && typeof e === "object" && irOf(e.policy)) {
+    if (typeof e.id !== "string" || e.id === "")
+      throw new TypeError(`compile(): entry ${i} needs a non-empty string id`);
+    const info: CompiledPolicyInfo = { id: e.id, policy: e.policy as Policy };
+    if (e.name !== undefined) info.name = e.name;
+    if (e.version !== undefined) info.version = e.version;
+    return info;
+  }
+  throw new TypeError(
+    `compile(): entry ${i} is not a parsed policy; pass the \`policy\` from parsePolicy(), alone or as { id, policy }`,
+  );
+}
+
+/**
+ * Compiles parsed policies (never raw text) into a set. Throws TypeError only on programming
+ * mistakes (an entry that did not come from parsePolicy, or duplicate ids).
+ */
+export function compile(entries: ReadonlyArray<Policy | PolicyEntry>): CompiledPolicySet {
+  if (!Array.isArray(entries)) throw new TypeError("compile() takes an array of parsed policies");
+  const infos = entries.map(toInfo);
+  const ids = new Set<string>();
+  for (const info of infos) {
+    if (info.id === undefined) continue;
+    if (ids.has(info.id)) throw new TypeError(`compile(): policy id \`${info.id}\` appears twice`);
+    ids.add(info.id);
+  }
+  return new CompiledPolicySet(infos);
+}

@@ -1,0 +1,14 @@
+import type { StatementIR } from "../ir.js";
+
+/** A statement as the evaluator sees it: its policy, its order, and a per-request visit stamp. */
+export interface CompiledStatement {
+  /** position across all policies, for deterministic output order */
+  ordinal: number;
+  policyId: string | undefined;
+  ir: StatementIR;
+  deny: boolean;
+  /** some Resource pattern has a variable, so every pattern must be tried (errors are recorded) */
+  resourceTemplates: boolean;
+  /** the evaluation that last visited it; lets a statement sit in several index lists */
+  stamp: number;
+}

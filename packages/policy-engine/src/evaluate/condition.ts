@@ -1,0 +1,133 @@
+/**
+ * One condition test against a request (spec §4, §8). Results are TRUE, FALSE or ERROR; the
+ * statement decides what an error means for its effect (fail closed).
+ */
+import type { OperatorDef } from "../conditions/operator.js";
+import { type ConditionIR, FOR_ALL, NO_QUANTIFIER } from "../ir.js";
+import type { EvaluationErrorCode } from "../types.js";
+import { lookup, type RequestState } from "./state.js";
+import { substituteGlob, substituteText } from "./substitute.js";
+
+export const FALSE = 0;
+export const TRUE = 1;
+export const ERROR = 2;
+export type TestResult = 0 | 1 | 2;
+
+/** The last error's details; read right after a test returned ERROR. */
+export const lastError: { code: EvaluationErrorCode; message: string } = {
+  code: "UnreadableValue",
+  message: "",
+};
+
+function error(code: EvaluationErrorCode, message: string): TestResult {
+  lastError.code = code;
+  lastError.message = message;
+  return ERROR;
+}
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  return String(v);
+}
+
+/** The policy values for this request: read once at write time, or substituted now. */
+function policyValues(
+  c: ConditionIR,
+  def: OperatorDef,
+  state: RequestState,
+): unknown[] | TestResult {
+  if (c.staticValues !== null) return c.staticValues;
+  const out: unknown[] = [];
+  for (const v of c.values) {
+    if (!v.template) {
+      out.push(v.value);
+      continue;
+    }
+    const sub = def.wildcards ? substituteGlob(state, v.pieces) : substituteText(state, v.pieces);
+    if (!sub.ok)
+      return error(
+        "MissingVariable",
+        `the variable \${${sub.variable}} is absent, empty or not a single value`,
+      );
+    if (def.wildcards) {
+      out.push(sub.value);
+      continue;
+    }
+    const read = def.policyValue(sub.value as string);
+    if (!read.ok) return error("UnreadableValue", `the substituted value ${read.message}`);
+    out.push(read.value);
+  }
+  return out;
+}
+
+function holdsFor(def: OperatorDef, request: unknown, values: unknown[]): boolean {
+  let any = false;
+  for (const p of values) {
+    if (def.test(request, p)) {
+      any = true;
+      break;
+    }
+  }
+  return def.negated ? !any : any;
+}
+
+function quantified(
+  c: ConditionIR,
+  def: OperatorDef,
+  list: readonly unknown[],
+  values: unknown[],
+): TestResult {
+  const read: unknown[] = [];
+  for (const e of list) {
+    const r = e === null ? undefined : def.read(e);
+    if (r === undefined)
+      return error(
+        "UnreadableValue",
+        `\`${c.key}\` holds ${describe(e)}, which ${def.name} cannot read`,
+      );
+    read.push(r);
+  }
+  if (c.quantifier === FOR_ALL) {
+    for (const r of read) if (!holdsFor(def, r, values)) return FALSE;
+    return TRUE;
+  }
+  for (const r of read) if (holdsFor(def, r, values)) return TRUE;
+  return FALSE;
+}
+
+export function evaluateCondition(c: ConditionIR, state: RequestState): TestResult {
+  const v = lookup(state, c.key, c.path);
+  const absent = v === undefined || v === null;
+  if (c.def === "Null") return absent === c.nullExpect ? TRUE : FALSE;
+  const def = c.def;
+  if (absent) {
+    if (c.ifExists) return TRUE;
+    if (c.quantifier !== NO_QUANTIFIER) return FALSE;
+    return def.negated ? TRUE : FALSE;
+  }
+  const values = policyValues(c, def, state);
+  if (!Array.isArray(values)) return values;
+  if (Array.isArray(v)) {
+    if (c.quantifier === NO_QUANTIFIER)
+      return error(
+        "UnexpectedList",
+        `\`${c.key}\` holds a list; use ForAnyValue: or ForAllValues: to test lists`,
+      );
+    return quantified(c, def, v, values);
+  }
+  if (c.quantifier !== NO_QUANTIFIER) return quantified(c, def, [v], values);
+  const r = def.read(v);
+  if (r === undefined)
+    return error(
+      "UnreadableValue",
+      `\`${c.key}\` holds ${describe(v)}, which ${def.name} cannot read as a ${def.family} value`,
+    );
+  return holdsFor(def, r, values) ? TRUE : FALSE;
+}
+
+/** The request value a test read, for explanations. */
+export function requestValue(c: ConditionIR, state: RequestState): unknown {
+  return lookup(state, c.key, c.path);
+}

@@ -1,0 +1,141 @@
+/**
+ * evaluate(): one request against a compiled set (spec §5). Only candidate statements from the
+ * index are visited; the decision is data, never an exception.
+ */
+import type { CompiledPolicySet } from "../compile/compile.js";
+import { mergeApproval } from "../compile/merge.js";
+import type { CompiledStatement } from "../compile/types.js";
+import { canonicalAction } from "../match/action.js";
+import { canonicalizeResource } from "../resource/canonical.js";
+import type {
+  Decision,
+  DecisionKind,
+  DecisionRequest,
+  EngineReason,
+  EvaluateOptions,
+  MatchedStatement,
+} from "../types.js";
+import { explainAll } from "./explain.js";
+import { asContext, type RequestState, toEpochMs } from "./state.js";
+import { actionMatches, appliesAfterAction } from "./statement.js";
+
+function base(set: CompiledPolicySet, decision: DecisionKind, reason: EngineReason): Decision {
+  return { decision, reason, matched: [], errors: [], limits: set.limits, audit: set.audit };
+}
+
+function describeInput(v: unknown): string {
+  if (typeof v !== "string") return v === undefined ? "missing" : `not a string (${typeof v})`;
+  return JSON.stringify(v.length > 100 ? `${v.slice(0, 100)}…` : v);
+}
+
+function matchedOf(list: CompiledStatement[]): MatchedStatement[] {
+  if (list.length > 1) list.sort((a, b) => a.ordinal - b.ordinal);
+  return list.map((cs) => {
+    const m: MatchedStatement = { statement: cs.ir.index, effect: cs.ir.effect };
+    if (cs.policyId !== undefined) m.policyId = cs.policyId;
+    if (cs.ir.sid !== undefined) m.sid = cs.ir.sid;
+    return m;
+  });
+}
+
+/** Matching statements, split by effect, visiting each candidate once. */
+function collect(set: CompiledPolicySet, action: string, state: RequestState, scan: boolean) {
+  const stamp = ++set.stamp;
+  let denies: CompiledStatement[] | undefined;
+  let allows: CompiledStatement[] | undefined;
+  const consider = (st: CompiledStatement, checkAction: boolean) => {
+    if (st.stamp === stamp) return;
+    st.stamp = stamp;
+    if (checkAction && !actionMatches(st, action)) return;
+    if (!appliesAfterAction(st, state)) return;
+    if (st.deny) {
+      denies ??= [];
+      denies.push(st);
+    } else {
+      allows ??= [];
+      allows.push(st);
+    }
+  };
+  if (scan) for (const st of set.statements) consider(st, true);
+  else {
+    const lists = set.scratch;
+    lists.length = 0;
+    set.index.lists(action, state.resource, lists);
+    for (const list of lists) for (const e of list) consider(e.st, e.checkAction);
+    lists.length = 0;
+  }
+  return { denies, allows };
+}
+
+function approvalDecision(set: CompiledPolicySet, action: string): Decision | undefined {
+  const refs = set.approvals.match(action);
+  if (!refs) return undefined;
+  const d = base(set, "RequireApproval", "ApprovalRequired");
+  const rules = [...new Set(refs.map((r) => r.rule))];
+  d.approval = {
+    ...mergeApproval(rules),
+    entries: refs.map((r) =>
+      r.policyId === undefined
+        ? { pointer: r.pointer }
+        : { policyId: r.policyId, pointer: r.pointer },
+    ),
+  };
+  return d;
+}
+
+/** The shared core; `scan` visits every statement instead of the index (tests compare the two). */
+export function evaluateWith(
+  set: CompiledPolicySet,
+  request: DecisionRequest,
+  options: EvaluateOptions | undefined,
+  scan: boolean,
+): Decision {
+  const req = (request ?? {}) as Partial<DecisionRequest>;
+  const action = canonicalAction(req.action);
+  if (action === undefined) {
+    const d = base(set, "Deny", "InvalidAction");
+    d.message = `The action ${describeInput(req.action)} is not \`service:action[:sub]\` in ASCII letters, digits, \`_\`, \`.\` or \`-\`.`;
+    return d;
+  }
+  const canon = typeof req.resource === "string" ? canonicalizeResource(req.resource) : undefined;
+  if (!canon?.ok) {
+    const d = base(set, "Deny", "InvalidResource");
+    d.message = `The resource ${describeInput(req.resource)} is invalid: ${canon ? canon.message : "it must be a string"}.`;
+    return d;
+  }
+  const state: RequestState = {
+    context: asContext(req.context),
+    resource: canon.value,
+    resourcePath:
+      canon.value === "*" ? undefined : canon.value.slice(canon.pathStart, canon.pathEnd),
+    now: toEpochMs(options?.now),
+    nowText: undefined,
+    errors: undefined,
+  };
+  const { denies, allows } = collect(set, action, state, scan);
+  let d: Decision;
+  if (denies) {
+    d = base(set, "Deny", "ExplicitDeny");
+    d.matched = matchedOf(denies);
+  } else {
+    d =
+      approvalDecision(set, action) ??
+      base(set, allows ? "Allow" : "Deny", allows ? "ExplicitAllow" : "ImplicitDeny");
+    if (allows && d.decision === "Allow") d.matched = matchedOf(allows);
+  }
+  if (state.errors) {
+    // Index order differs from document order; the decision lists errors in document order.
+    d.errors = state.errors.sort((a, b) => a.ordinal - b.ordinal).map((x) => x.error);
+  }
+  if (options?.explain) d.explanation = explainAll(set, action, state);
+  return d;
+}
+
+/** Decides one request. Never throws for any input: bad input is a Deny with its reason. */
+export function evaluate(
+  set: CompiledPolicySet,
+  request: DecisionRequest,
+  options?: EvaluateOptions,
+): Decision {
+  return evaluateWith(set, request, options, false);
+}

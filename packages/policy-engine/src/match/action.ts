@@ -1,0 +1,64 @@
+/**
+ * Actions: `service:name[:sub]`, ASCII, case-insensitive (spec §2, §8). Requests are validated with
+ * a fixed expression; policy patterns become globs over the lower-cased action.
+ */
+import { type Glob, globFromPattern } from "./glob.js";
+
+const REQUEST_ACTION = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+const PATTERN_PART = /^[A-Za-z0-9_.*?-]+$/;
+
+/** ASCII-only lower-casing: a Unicode look-alike must never fold into a denied action. */
+export function asciiLower(s: string): string {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s;
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/** The canonical (lower-case) action, or undefined when it is not a valid requested action. */
+export function canonicalAction(action: unknown): string | undefined {
+  if (typeof action !== "string" || action.length > 256 || !REQUEST_ACTION.test(action))
+    return undefined;
+  return asciiLower(action);
+}
+
+export interface ActionPattern {
+  source: string;
+  /** lower-cased */
+  lower: string;
+  glob: Glob;
+}
+
+export type ActionPatternResult =
+  | { ok: true; pattern: ActionPattern }
+  | { ok: false; message: string };
+
+export function compileActionPattern(source: string): ActionPatternResult {
+  if (source === "*") return { ok: true, pattern: makePattern(source) };
+  const parts = source.split(":");
+  const hasWildcard = /[*?]/.test(source);
+  if (parts.length > 3)
+    return { ok: false, message: "an action has at most three parts: `service:action:sub`" };
+  if (parts.length === 1 && !hasWildcard)
+    return { ok: false, message: "an action is `service:action`, e.g. `file:Read`" };
+  for (const [i, part] of parts.entries()) {
+    if (part === "") return { ok: false, message: `part ${i + 1} of the action is empty` };
+    if (!PATTERN_PART.test(part))
+      return {
+        ok: false,
+        message: `\`${part}\` may only hold ASCII letters, digits, \`_\`, \`.\`, \`-\` and the wildcards \`*\` and \`?\``,
+      };
+  }
+  return { ok: true, pattern: makePattern(source) };
+}
+
+function makePattern(source: string): ActionPattern {
+  const lower = asciiLower(source);
+  return { source, lower, glob: globFromPattern(lower) };
+}
