@@ -1,0 +1,122 @@
+/** Size bounds of spec §8 and hostile inputs that must come back as findings, never as a crash. */
+import { describe, expect, it } from "vitest";
+import { compile, evaluate, parsePolicy } from "../src/index.js";
+
+const stmt = { Effect: "Allow", Action: "file:Read", Resource: "file://ws/*" };
+const doc = (extra: object) => ({ Version: "2024-12-02", Statement: [stmt], ...extra });
+const codes = (input: unknown) => parsePolicy(input).findings.map((f) => `${f.code} ${f.pointer}`);
+
+describe("document bounds", () => {
+  it("refuses a document over 256 KiB at once, before parsing", () => {
+    const big = JSON.stringify(doc({ Description: "x".repeat(256 * 1024) }));
+    expect(codes(big)).toEqual(["DocumentTooLarge "]);
+    expect(codes(JSON.parse(big))).toEqual(["DocumentTooLarge "]);
+  });
+
+  it("refuses 10 MB of garbage with one finding", () => {
+    expect(codes("{".repeat(10 * 1024 * 1024))).toEqual(["DocumentTooLarge "]);
+  });
+
+  it("refuses deep nesting in text and in values without exhausting the stack", () => {
+    expect(codes(`${"[".repeat(5000)}${"]".repeat(5000)}`)).toEqual(["NestingTooDeep "]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(codes({ ...doc({}), Description: deep })[0]).toMatch(/^NestingTooDeep/);
+  });
+
+  it("refuses a document that contains itself", () => {
+    const cyclic: Record<string, unknown> = doc({});
+    cyclic.Description = cyclic;
+    expect(codes(cyclic)[0]).toMatch(/^NestingTooDeep/);
+  });
+
+  it("allows 1,000 statements and refuses 1,001", () => {
+    const many = (n: number) => ({
+      Version: "2024-12-02",
+      Statement: Array.from({ length: n }, () => stmt),
+    });
+    expect(parsePolicy(many(1000)).ok).toBe(true);
+    expect(codes(many(1001))).toContain("TooManyItems /Statement");
+  });
+
+  it("allows 1,000 values in a list and refuses 1,001", () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `file://ws/${i}`);
+    expect(parsePolicy(doc({ Statement: [{ ...stmt, Resource: values(1000) }] })).ok).toBe(true);
+    expect(codes(doc({ Statement: [{ ...stmt, Resource: values(1001) }] }))).toContain(
+      "TooManyItems /Statement/0/Resource",
+    );
+  });
+
+  it("allows patterns of 2,048 characters and refuses longer", () => {
+    const pattern = (n: number) => `file://ws/${"a".repeat(n - 10)}`;
+    expect(parsePolicy(doc({ Statement: [{ ...stmt, Resource: pattern(2048) }] })).ok).toBe(true);
+    expect(codes(doc({ Statement: [{ ...stmt, Resource: pattern(2049) }] }))).toContain(
+      "PatternTooLong /Statement/0/Resource",
+    );
+  });
+
+  it("keeps __proto__ keys as data and never pollutes prototypes", () => {
+    const text =
+      '{"Version":"2024-12-02","__proto__":{"polluted":true},"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","__proto__":1}]}';
+    const r = parsePolicy(text);
+    expect(r.findings.map((f) => `${f.code} ${f.pointer}`)).toEqual(
+      expect.arrayContaining(["UnknownField /__proto__", "UnknownField /Statement/0/__proto__"]),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("request bounds", () => {
+  const parsed = parsePolicy(doc({}));
+  if (!parsed.ok) throw new Error("fixture");
+  const set = compile([parsed.policy]);
+
+  it("accepts a 16 KiB resource and refuses a longer one", () => {
+    const path = (n: number) => `file://ws/${"a".repeat(n - 10)}`;
+    expect(evaluate(set, { action: "file:Read", resource: path(16 * 1024) }).decision).toBe(
+      "Allow",
+    );
+    expect(evaluate(set, { action: "file:Read", resource: path(16 * 1024 + 1) }).reason).toBe(
+      "InvalidResource",
+    );
+  });
+
+  it("never throws on hostile requests", () => {
+    const hostile: unknown[] = [
+      null,
+      undefined,
+      42,
+      "x",
+      [],
+      { action: 1 },
+      { action: "file:Read" },
+      { action: "file:Read", resource: {} },
+    ];
+    for (const req of hostile) {
+      // biome-ignore lint/suspicious/noExplicitAny: hostile input on purpose
+      const d = evaluate(set, req as any);
+      expect(d.decision).toBe("Deny");
+    }
+  });
+
+  it("ignores inherited and __proto__ context keys", () => {
+    const p = parsePolicy(
+      doc({
+        Statement: [
+          { ...stmt, Condition: { StringEquals: { toString: "x", "a.__proto__.b": "y" } } },
+        ],
+      }),
+    );
+    expect(p.ok).toBe(false); // a __proto__ segment can never be set: refused at write time
+    const q = parsePolicy(
+      doc({ Statement: [{ ...stmt, Condition: { Null: { toString: false } } }] }),
+    );
+    if (!q.ok) throw new Error("fixture");
+    const d = evaluate(compile([q.policy]), {
+      action: "file:Read",
+      resource: "file://ws/a",
+      context: {},
+    });
+    expect(d.decision).toBe("Deny");
+  });
+});

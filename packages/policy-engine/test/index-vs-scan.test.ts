@@ -1,0 +1,124 @@
+/**
+ * The index is an optimisation only: for random policy sets and requests, visiting candidates
+ * from the index must decide exactly as visiting every statement does.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateWith } from "../src/evaluate/evaluate.js";
+import { compile, parsePolicy } from "../src/index.js";
+
+const actions = [
+  "file:Read",
+  "file:Write",
+  "file:*",
+  "db:Select",
+  "db:*",
+  "*",
+  "tool:git:*",
+  "*:Delete",
+  "api:G?t",
+  "tool:bash:execute",
+];
+const resources = [
+  "*",
+  "file://ws/*",
+  "file://ws/tmp/*",
+  "file://ws/tmp/a.txt",
+  "db://prod/*",
+  "db://prod/users",
+  "https://api.example.com/v1/*",
+  "file://ws/${agent.id}/*",
+  "*/secrets/*",
+  "db://*/users",
+];
+const conditions = [
+  undefined,
+  { StringEquals: { "context.env": "prod" } },
+  { NumericLessThan: { "context.cost": 10 } },
+  { IpAddress: { "source.ip": ["10.0.0.0/8"] } },
+  { Bool: { "encryption.enabled": true } },
+  { StringLike: { "resource.path": "/tmp/*" } },
+];
+
+const statementArb = fc.record({
+  effect: fc.constantFrom("Allow", "Allow", "Deny"),
+  not: fc.constantFrom(false, false, false, true),
+  actions: fc.subarray(actions, { minLength: 1, maxLength: 3 }),
+  resources: fc.subarray(resources, { minLength: 1, maxLength: 3 }),
+  condition: fc.constantFrom(...conditions),
+});
+
+function toDoc(
+  stmts: fc.RecordValue<typeof statementArb extends fc.Arbitrary<infer T> ? T : never>[],
+) {
+  return {
+    Version: "2024-12-02",
+    Statement: stmts.map((s) => ({
+      Effect: s.effect,
+      [s.not ? "NotAction" : "Action"]: s.actions,
+      Resource: s.resources,
+      ...(s.condition ? { Condition: s.condition } : {}),
+    })),
+    RequireApproval: { Actions: ["db:Update"] },
+  };
+}
+
+const requestArb = fc.record({
+  action: fc.constantFrom(
+    "file:Read",
+    "file:Write",
+    "db:Select",
+    "db:Delete",
+    "db:Update",
+    "tool:git:commit",
+    "api:Get",
+    "api:Put",
+  ),
+  resource: fc.constantFrom(
+    "file://ws/tmp/a.txt",
+    "file://ws/bob/x",
+    "db://prod/users",
+    "db://test/users",
+    "https://api.example.com/v1/jobs",
+    "*",
+    "file://other/secrets/k",
+  ),
+  context: fc.record(
+    {
+      "context.env": fc.constantFrom("prod", "dev"),
+      "context.cost": fc.constantFrom(1, 50, "x"),
+      "source.ip": fc.constantFrom("10.1.2.3", "8.8.8.8"),
+      encryption: fc.record({ enabled: fc.boolean() }),
+      "agent.id": fc.constantFrom("bob", ""),
+    },
+    { requiredKeys: [] },
+  ),
+});
+
+describe("index and full scan agree", () => {
+  it("on random policy sets large enough to be indexed", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(statementArb, { minLength: 1, maxLength: 30 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(requestArb, { minLength: 1, maxLength: 10 }),
+        (policies, requests) => {
+          const parsed = policies.map((p, i) => {
+            const r = parsePolicy(toDoc(p));
+            if (!r.ok) throw new Error(JSON.stringify(r.findings));
+            return { id: `p${i}`, policy: r.policy };
+          });
+          const set = compile(parsed);
+          for (const req of requests) {
+            const fast = evaluateWith(set, req, undefined, false);
+            const scan = evaluateWith(set, req, undefined, true);
+            expect(fast).toEqual(scan);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
