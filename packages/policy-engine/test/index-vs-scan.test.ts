@@ -27,6 +27,7 @@ const resources = [
   "db://prod/*",
   "db://prod/users",
   "https://api.example.com/v1/*",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy variable, not a JS template
   "file://ws/${agent.id}/*",
   "*/secrets/*",
   "db://*/users",
@@ -48,9 +49,9 @@ const statementArb = fc.record({
   condition: fc.constantFrom(...conditions),
 });
 
-function toDoc(
-  stmts: fc.RecordValue<typeof statementArb extends fc.Arbitrary<infer T> ? T : never>[],
-) {
+type GeneratedStatement = typeof statementArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toDoc(stmts: GeneratedStatement[]) {
   return {
     Version: "2024-12-02",
     Statement: stmts.map((s) => ({
