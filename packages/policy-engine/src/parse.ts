@@ -18,7 +18,8 @@ export type ParseResult =
 
 function run(input: unknown, f: Findings): { root?: JNode; policy?: Policy } {
   const root = typeof input === "string" ? treeFromText(input, f) : treeFromValue(input, f);
-  if (!root || f.hasErrors) return { root };
+  // Duplicate keys leave a complete tree (first member kept): go on and report everything else too.
+  if (!root) return { root };
   const ir = validateDocument(root, f);
   if (!ir || root.kind !== "object") return { root };
   lintPolicy(ir, root, f);

@@ -65,7 +65,9 @@ export class ResourceIndex {
     const keys = new Set<string>();
     for (const r of ir.resources) {
       const p = r.pattern;
-      if (p.isStar || p.prefix === "") keys.add("\0root");
+      // A pattern with a variable may fail to evaluate, and then a Deny holds whatever the
+      // resource (spec §8): it must be visited for every resource.
+      if (p.isStar || p.prefix === "" || p.tokens !== undefined) keys.add("\0root");
       else if (p.glob !== undefined && isExact(p.glob)) keys.add(`\0exact${p.glob.text}`);
       else keys.add(keyOf(p.prefix));
     }

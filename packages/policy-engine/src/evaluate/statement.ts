@@ -38,8 +38,6 @@ function patternResult(p: ResourcePattern, state: RequestState): TestResult {
   if (p.glob !== undefined) return matchGlob(p.glob, resource) ? TRUE : FALSE;
   const sub = substitutePattern(state, p.tokens ?? []);
   if (!sub.ok) {
-    // Undecidable only if some value of the variable could make it match.
-    if (p.wildGlob !== undefined && !matchGlob(p.wildGlob, resource)) return FALSE;
     lastError.code = "MissingVariable";
     lastError.message = `the variable \${${sub.variable}} is absent, empty or not a single value`;
     return ERROR;

@@ -19,8 +19,6 @@ export interface ResourcePattern {
   glob?: Glob;
   /** tokens to substitute per request when it has variables */
   tokens?: PatternToken[];
-  /** the pattern with every variable as `*`: when even this fails, no value could make it match */
-  wildGlob?: Glob;
   /** literal text before the first wildcard or variable, for indexing */
   prefix: string;
 }
@@ -119,9 +117,7 @@ export function compileResourcePattern(source: string): PatternResult {
     isStar: false,
     prefix: prefixOf(tokens),
   };
-  if (hasVariables) {
-    pattern.tokens = tokens;
-    pattern.wildGlob = buildGlob(tokens.map((t) => (typeof t === "object" ? STAR : t)));
-  } else pattern.glob = buildGlob(tokens as GlobToken[]);
+  if (hasVariables) pattern.tokens = tokens;
+  else pattern.glob = buildGlob(tokens as GlobToken[]);
   return { ok: true, pattern };
 }

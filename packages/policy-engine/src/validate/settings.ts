@@ -3,10 +3,10 @@ import type { Findings } from "../findings.js";
 import type { ApprovalIR, AuditIR } from "../ir.js";
 import { child } from "../json/pointer.js";
 import { describeKind, type JNode, type JObject, member } from "../json/tree.js";
-import { compileActionPattern } from "../match/action.js";
 import { canonicalizeResource } from "../resource/canonical.js";
 import type { ApproverRole, AuditInclude, NotificationChannel } from "../types.js";
 import { checkFields, checkListSize, expectObject, stringOrList } from "./read.js";
+import { compileAction } from "./statement.js";
 import { didYouMean } from "./suggest.js";
 
 export const APPROVAL_FIELDS = [
@@ -49,14 +49,8 @@ function approvalActions(obj: JObject, pointer: string, f: Findings): ApprovalIR
   const items = stringOrList(m.value, child(pointer, "Actions"), "`Actions`", f) ?? [];
   const out: ApprovalIR["actions"] = [];
   for (const item of items) {
-    const r = compileActionPattern(item.value);
-    if (r.ok) out.push({ pattern: r.pattern, pointer: item.pointer });
-    else
-      f.error(
-        "InvalidActionPattern",
-        item.pointer,
-        `\`${item.value}\` is not a valid action: ${r.message}.`,
-      );
+    const pattern = compileAction(item, f);
+    if (pattern) out.push({ pattern, pointer: item.pointer });
   }
   return out;
 }

@@ -40,7 +40,7 @@ function patternLengthOk(item: Item<string>, what: string, f: Findings): boolean
   return true;
 }
 
-const compileAction: Compile<ActionPattern> = (item, f) => {
+export const compileAction: Compile<ActionPattern> = (item, f) => {
   if (!patternLengthOk(item, "an action", f)) return undefined;
   const r = compileActionPattern(item.value);
   if (r.ok) return r.pattern;

@@ -31,10 +31,19 @@ export function parseIPv4(s: string): number {
   return dots === 3 ? n : -1;
 }
 
-function parseIPv6(s: string): Address | undefined {
-  if (s.includes("%") || !ipaddr.IPv6.isValid(s)) return undefined;
-  const dot = s.indexOf(".");
-  if (dot >= 0 && parseIPv4(s.slice(s.lastIndexOf(":") + 1)) < 0) return undefined;
+/** Rewrites a trailing dotted IPv4 part as two hex groups (ipaddr.js reads `::a.b.c.d` as mapped). */
+function withoutDottedTail(s: string): string | undefined {
+  if (!s.includes(".")) return s;
+  const colon = s.lastIndexOf(":");
+  const v4 = parseIPv4(s.slice(colon + 1));
+  if (v4 < 0) return undefined;
+  return `${s.slice(0, colon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+}
+
+function parseIPv6(text: string): Address | undefined {
+  if (text.includes("%")) return undefined;
+  const s = withoutDottedTail(text);
+  if (s === undefined || !ipaddr.IPv6.isValid(s)) return undefined;
   const addr = ipaddr.IPv6.parse(s);
   if (addr.isIPv4MappedAddress()) {
     const [a = 0, b = 0, c = 0, d = 0] = addr.toIPv4Address().octets;
@@ -59,7 +68,7 @@ export function parseCidr(text: string): Cidr | undefined {
   const addrText = slash < 0 ? text : text.slice(0, slash);
   const bitsText = slash < 0 ? undefined : text.slice(slash + 1);
   if (bitsText !== undefined && !/^(?:0|[1-9][0-9]{0,2})$/.test(bitsText)) return undefined;
-  const mapped = addrText.includes(":") && addrText.includes(".");
+  const mapped = addrText.includes(":"); // IPv6 text that named an IPv4-mapped address
   const addr = readAddress(addrText);
   if (!addr) return undefined;
   let bits = bitsText === undefined ? undefined : Number(bitsText);
