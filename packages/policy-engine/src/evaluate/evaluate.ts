@@ -4,6 +4,7 @@
  */
 import type { CompiledPolicySet } from "../compile/compile.js";
 import { mergeApproval } from "../compile/merge.js";
+import type { Entry } from "../compile/resource-index.js";
 import type { CompiledStatement } from "../compile/types.js";
 import { canonicalAction } from "../match/action.js";
 import { canonicalizeResource } from "../resource/canonical.js";
@@ -38,33 +39,58 @@ function matchedOf(list: CompiledStatement[]): MatchedStatement[] {
   });
 }
 
-/** Matching statements, split by effect, visiting each candidate once. */
-function collect(set: CompiledPolicySet, action: string, state: RequestState, scan: boolean) {
-  const stamp = ++set.stamp;
-  let denies: CompiledStatement[] | undefined;
-  let allows: CompiledStatement[] | undefined;
-  const consider = (st: CompiledStatement, checkAction: boolean) => {
-    if (st.stamp === stamp) return;
-    st.stamp = stamp;
-    if (checkAction && !actionMatches(st, action)) return;
-    if (!appliesAfterAction(st, state)) return;
-    if (st.deny) {
-      denies ??= [];
-      denies.push(st);
-    } else {
-      allows ??= [];
-      allows.push(st);
-    }
-  };
-  if (scan) for (const st of set.statements) consider(st, true);
-  else {
-    const lists = set.scratch;
-    lists.length = 0;
-    set.index.lists(action, state.resource, lists);
-    for (const list of lists) for (const e of list) consider(e.st, e.checkAction);
-    lists.length = 0;
+interface Matches {
+  denies: CompiledStatement[] | undefined;
+  allows: CompiledStatement[] | undefined;
+}
+
+/** Adds the statement to the matches if it applies; each statement is looked at once per request. */
+function consider(
+  m: Matches,
+  st: CompiledStatement,
+  checkAction: boolean,
+  stamp: number,
+  action: string,
+  state: RequestState,
+): void {
+  if (st.stamp === stamp) return;
+  st.stamp = stamp;
+  if (checkAction && !actionMatches(st, action)) return;
+  if (!appliesAfterAction(st, state)) return;
+  if (st.deny) {
+    m.denies ??= [];
+    m.denies.push(st);
+  } else {
+    m.allows ??= [];
+    m.allows.push(st);
   }
-  return { denies, allows };
+}
+
+/** Matching statements, split by effect: from the index, or (scan) from every statement. */
+function collect(
+  set: CompiledPolicySet,
+  action: string,
+  state: RequestState,
+  scan: boolean,
+): Matches {
+  const stamp = ++set.stamp;
+  const m: Matches = { denies: undefined, allows: undefined };
+  if (scan) {
+    for (const st of set.statements) consider(m, st, true, stamp, action, state);
+    return m;
+  }
+  const lists = set.scratch;
+  lists.length = 0;
+  set.index.lists(action, state.resource, lists);
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as Entry[];
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j] as Entry;
+      consider(m, e.st, e.checkAction, stamp, action, state);
+    }
+  }
+  lists.length = 0;
+  return m;
 }
 
 function approvalDecision(set: CompiledPolicySet, action: string): Decision | undefined {
@@ -106,8 +132,9 @@ export function evaluateWith(
   const state: RequestState = {
     context: asContext(req.context),
     resource: canon.value,
-    resourcePath:
-      canon.value === "*" ? undefined : canon.value.slice(canon.pathStart, canon.pathEnd),
+    pathStart: canon.value === "*" ? -1 : canon.pathStart,
+    pathEnd: canon.pathEnd,
+    resourcePath: undefined,
     now: toEpochMs(options?.now),
     nowText: undefined,
     errors: undefined,

@@ -8,7 +8,10 @@ import type { EvaluationError } from "../types.js";
 export interface RequestState {
   context: Record<string, unknown> | undefined;
   resource: string;
-  /** the canonical path (no query); undefined for the resource `*` */
+  /** where the canonical path (no query) sits in `resource`; pathStart < 0 for the resource `*` */
+  pathStart: number;
+  pathEnd: number;
+  /** the path, cut from `resource` on first use */
   resourcePath: string | undefined;
   /** epoch milliseconds, or undefined when the caller passed none */
   now: number | undefined;
@@ -38,7 +41,11 @@ function fromContext(state: RequestState, key: string, path: readonly string[] |
 
 /** The request's value for a key; undefined or null mean absent. */
 export function lookup(state: RequestState, key: string, path: readonly string[] | null): unknown {
-  if (key === "resource.path") return state.resourcePath;
+  if (key === "resource.path") {
+    if (state.resourcePath === undefined && state.pathStart >= 0)
+      state.resourcePath = state.resource.slice(state.pathStart, state.pathEnd);
+    return state.resourcePath;
+  }
   const v = fromContext(state, key, path);
   if ((v === undefined || v === null) && key === "time.current" && state.now !== undefined) {
     state.nowText ??= new Date(state.now).toISOString();

@@ -32,7 +32,7 @@ function label(st: StatementIR): string {
 
 function unconditionalDenies(ir: PolicyIR): StatementIR[] {
   return ir.statements.filter(
-    (s) => s.effect === "Deny" && s.conditions.length === 0 && !s.notAction && !s.notResource,
+    (s) => s.effect === "Deny" && s.conditions.length === 0 && !s.notResource,
   );
 }
 
@@ -50,8 +50,17 @@ function resourceCovered(deny: StatementIR, a: ResourcePattern, budget: Budget):
   });
 }
 
-function actionCovered(deny: StatementIR, lower: string, budget: Budget): boolean {
-  return deny.actions.some((d) => covers(d.pattern.lower, lower, budget) === true);
+/** Every action the pattern names is matched by the statement's Action (or not excluded by its NotAction). */
+function actionCovered(st: StatementIR, lower: string, budget: Budget): boolean {
+  if (st.notAction)
+    return st.actions.every((n) => intersects(n.pattern.lower, lower, budget) === false);
+  return st.actions.some((d) => covers(d.pattern.lower, lower, budget) === true);
+}
+
+/** Some action the pattern names is matched by the statement's Action (or not excluded by its NotAction). */
+function actionOverlaps(st: StatementIR, lower: string, budget: Budget): boolean {
+  if (st.notAction) return !st.actions.some((n) => covers(n.pattern.lower, lower, budget) === true);
+  return st.actions.some((x) => intersects(x.pattern.lower, lower, budget) !== false);
 }
 
 function shadowed(ir: PolicyIR, f: Findings, budget: Budget): void {
@@ -61,7 +70,7 @@ function shadowed(ir: PolicyIR, f: Findings, budget: Budget): void {
     const by = denies.find(
       (d) =>
         (st.notAction
-          ? d.actions.some((a) => a.pattern.lower === "*")
+          ? !d.notAction && d.actions.some((a) => a.pattern.lower === "*")
           : st.actions.every((a) => actionCovered(d, a.pattern.lower, budget))) &&
         (st.notResource
           ? d.resources.some((r) => r.pattern.isStar)
@@ -102,10 +111,7 @@ function approvals(ir: PolicyIR, f: Findings, budget: Budget): void {
         a.pointer,
         `\`${a.pattern.source}\` asks for approval, but the unconditional Deny in ${label(deny)} always blocks it, so no request is ever created.`,
       );
-    const allow = gated.find(
-      (s) =>
-        s.notAction || s.actions.some((x) => intersects(x.pattern.lower, lower, budget) !== false),
-    );
+    const allow = gated.find((s) => actionOverlaps(s, lower, budget));
     if (allow)
       f.warning(
         "ApprovalIgnoresConditions",

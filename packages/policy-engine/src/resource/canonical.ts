@@ -12,7 +12,32 @@ export type CanonResult =
 
 type Mode = "request" | "pattern";
 
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Length of `scheme` before its `:`, or -1 when the text has no scheme. */
+function schemeLength(s: string): number {
+  const first = s.charCodeAt(0) | 0x20;
+  if (first < 0x61 || first > 0x7a) return -1;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a) return i;
+    const l = c | 0x20;
+    const ok =
+      (l >= 0x61 && l <= 0x7a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x2b ||
+      c === 0x2d ||
+      c === 0x2e;
+    if (!ok) return -1;
+  }
+  return -1;
+}
+
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
 const DEFAULT_PORT: Record<string, string> = { http: "80", https: "443" };
 
 function fail(message: string): CanonResult {
@@ -21,6 +46,7 @@ function fail(message: string): CanonResult {
 
 /** Lower-cases ASCII letters but keeps %XX escapes upper-case. */
 function lowerKeepingEscapes(s: string): string {
+  if (!hasUpper(s)) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
     if (s[i] === "%") {
@@ -69,9 +95,21 @@ function normalizeAuthority(auth: string, scheme: string, mode: Mode): string | 
   return port === null ? host : `${host}:${port}`;
 }
 
+/** Whether a path has a `.` or `..` segment (a `.` inside a name such as `a.txt` is not one). */
+function hasDotSegment(path: string): boolean {
+  for (let i = path.indexOf("."); i >= 0; i = path.indexOf(".", i + 1)) {
+    if (i > 0 && path.charCodeAt(i - 1) !== 0x2f) continue;
+    const next = i + 1 < path.length ? path.charCodeAt(i + 1) : 0x2f;
+    if (next === 0x2f) return true;
+    const after = i + 2 < path.length ? path.charCodeAt(i + 2) : 0x2f;
+    if (next === 0x2e && after === 0x2f) return true;
+  }
+  return false;
+}
+
 /** RFC 3986 §5.2.4 on a path whose slashes are already collapsed; null when it climbs above root. */
 export function removeDotSegments(path: string): string | null {
-  if (!path.includes(".")) return path;
+  if (!hasDotSegment(path)) return path;
   const absolute = path.startsWith("/");
   const segs = path.split("/");
   const out: string[] = [];
@@ -105,17 +143,20 @@ function normalizePath(path: string): string | null {
  * does not end the authority; the path still ends at the first `?` (a query is matched literally).
  */
 export function canonicalizeUri(s: string, mode: Mode): CanonResult {
-  const m = SCHEME.exec(s);
-  if (!m) return fail("it is not an absolute URI (it has no `scheme:`)");
-  const scheme = m[0].slice(0, -1).toLowerCase();
-  const rest = s.slice(m[0].length);
+  const colon = schemeLength(s);
+  if (colon < 0) return fail("it is not an absolute URI (it has no `scheme:`)");
+  const rawScheme = s.slice(0, colon);
+  const scheme = hasUpper(rawScheme) ? rawScheme.toLowerCase() : rawScheme;
+  const rest = s.slice(colon + 1);
   if (rest.includes("#")) return fail("a fragment (`#…`) is not allowed in a resource");
   let authority: string | null = null;
+  let rawAuthority = "";
   let i = 0;
   if (rest.startsWith("//")) {
     let j = 2;
     while (j < rest.length && rest[j] !== "/" && !(mode === "request" && rest[j] === "?")) j++;
-    const auth = normalizeAuthority(rest.slice(2, j), scheme, mode);
+    rawAuthority = rest.slice(2, j);
+    const auth = normalizeAuthority(rawAuthority, scheme, mode);
     if (typeof auth !== "string") return fail(auth.error);
     authority = auth;
     i = j;
@@ -123,25 +164,27 @@ export function canonicalizeUri(s: string, mode: Mode): CanonResult {
   let pathEnd = rest.indexOf("?", i);
   if (pathEnd < 0) pathEnd = rest.length;
   let path = rest.slice(i, pathEnd);
-  const query = rest.slice(pathEnd);
   if (authority !== null && path === "" && (scheme === "http" || scheme === "https")) {
     if (!(mode === "pattern" && hasWildcard(authority))) path = "/";
   }
   const normalized = normalizePath(path);
   if (normalized === null) return fail("its path climbs above its root with `..`");
   const head = authority === null ? `${scheme}:` : `${scheme}://${authority}`;
-  return {
-    ok: true,
-    value: head + normalized + query,
-    pathStart: head.length,
-    pathEnd: head.length + normalized.length,
-  };
+  const unchanged =
+    scheme === rawScheme &&
+    authority === (authority === null ? null : rawAuthority) &&
+    normalized === path &&
+    path.length === pathEnd - i;
+  // Reusing the caller's string keeps V8's cached hash for the index lookups that follow.
+  const value = unchanged ? s : head + normalized + rest.slice(pathEnd);
+  return { ok: true, value, pathStart: head.length, pathEnd: head.length + normalized.length };
 }
 
 /** Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. */
 export function canonicalizeResource(input: string): CanonResult {
   if (input === "*") return { ok: true, value: "*", pathStart: 1, pathEnd: 1 };
-  if (input.length > MAX_RESOURCE_BYTES || utf8Length(input) > MAX_RESOURCE_BYTES)
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short inputs need no byte count.
+  if (input.length > MAX_RESOURCE_BYTES / 3 && utf8Length(input) > MAX_RESOURCE_BYTES)
     return fail(`it is longer than ${MAX_RESOURCE_BYTES / 1024} KiB`);
   if (input.length === 0) return fail("it is empty");
   const step1 = normalizePercent(input);

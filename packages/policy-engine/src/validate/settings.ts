@@ -66,7 +66,7 @@ function webhookUrl(node: JNode | undefined, pointer: string, f: Findings): stri
     return undefined;
   }
   const canon = node.kind === "string" ? canonicalizeResource(node.value) : undefined;
-  const m = canon?.ok ? /^(https?):\/\/([^/?:]+|\[[^\]]*\])/.exec(canon.value) : null;
+  const m = canon?.ok ? /^(https?):\/\/(\[[^\]]*\]|[^/?:]+)/.exec(canon.value) : null;
   if (!m || !(m[1] === "https" || isLoopback(m[2] ?? ""))) {
     f.error(
       "InvalidChannel",
