@@ -7,7 +7,10 @@ export const boolOperators: OperatorDef[] = defineFamily<boolean, boolean>(
     policyValue: (raw) => {
       const b = readBool(raw);
       return b === undefined
-        ? { ok: false, message: `${JSON.stringify(raw)} is not a boolean: use true or false` }
+        ? {
+            ok: false,
+            message: `The value ${JSON.stringify(raw)} is not a boolean: use true or false`,
+          }
         : { ok: true, value: b };
     },
     read: readBool,

@@ -19,7 +19,7 @@ export const dateOperators: OperatorDef[] = compare.flatMap(([name, negated, tes
         return ms === undefined
           ? {
               ok: false,
-              message: `${JSON.stringify(raw)} is not a date: use RFC 3339 (2024-12-31T23:59:59Z), a date alone, or epoch seconds`,
+              message: `The value ${JSON.stringify(raw)} is not a date: use RFC 3339 (2024-12-31T23:59:59Z), a date alone, or epoch seconds`,
             }
           : { ok: true, value: ms };
       },

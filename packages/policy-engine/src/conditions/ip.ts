@@ -9,7 +9,7 @@ export const ipOperators: OperatorDef[] = defineFamily<Address, Cidr>(
       return cidr === undefined
         ? {
             ok: false,
-            message: `${JSON.stringify(raw)} is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`,
+            message: `The value ${JSON.stringify(raw)} is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)`,
           }
         : { ok: true, value: cidr };
     },

@@ -19,7 +19,7 @@ export const numericOperators: OperatorDef[] = compare.flatMap(([name, negated, 
         return n === undefined
           ? {
               ok: false,
-              message: `${JSON.stringify(raw)} is not a number (write it as JSON decimal, e.g. 42 or 0.25)`,
+              message: `The value ${JSON.stringify(raw)} is not a number (write it as JSON decimal, e.g. 42 or 0.25)`,
             }
           : { ok: true, value: n };
       },

@@ -56,7 +56,11 @@ function policyValues(
       continue;
     }
     const read = def.policyValue(sub.value as string);
-    if (!read.ok) return error("UnreadableValue", `the substituted value ${read.message}`);
+    if (!read.ok)
+      return error(
+        "UnreadableValue",
+        `after substitution, ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)}`,
+      );
     out.push(read.value);
   }
   return out;

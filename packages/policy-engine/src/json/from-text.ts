@@ -59,15 +59,76 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: "This character must be escaped inside a JSON string.",
 };
 
-const MAX_SYNTAX_FINDINGS = 50;
+const MAX_SYNTAX_FINDINGS = 20;
 
-function syntaxFindings(errors: ParseError[], findings: Findings): void {
-  for (const e of errors.slice(0, MAX_SYNTAX_FINDINGS)) {
+/** The usual mistakes, recognised from the text around the error, in plain words. */
+function diagnose(text: string, offset: number): string | undefined {
+  const c = text[offset];
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before] as string)) before--;
+  if (c === "'") return 'Strings and member names need double quotes ("), not single quotes.';
+  if (c === "/" && (text[offset + 1] === "/" || text[offset + 1] === "*"))
+    return "Comments are not allowed in JSON.";
+  if ((c === "}" || c === "]") && text[before] === ",")
+    return "A trailing comma is not allowed in JSON: remove the `,` before it.";
+  if (/^[+-]?(NaN|Infinity)/.test(text.slice(offset, offset + 9)))
+    return "NaN and Infinity are not JSON numbers.";
+  if (
+    /^0[xX]/.test(text.slice(offset, offset + 2)) ||
+    ((c === "x" || c === "X") && text[offset - 1] === "0")
+  )
+    return "Hexadecimal numbers are not JSON: write the number in decimal.";
+  if (c === '"') {
+    const close = text.indexOf('"', offset + 1);
+    const nl = text.indexOf("\n", offset);
+    if (nl >= 0 && (close < 0 || nl < close))
+      return "A string cannot run past the end of its line: close it, or write \\n for a line break.";
+  }
+  if (c === "+") return "A JSON number cannot start with `+`.";
+  if (
+    /[0-9]/.test(text[before] ?? "") &&
+    /^-?0[0-9]/.test(text.slice(wordStart(text, before), offset + 1))
+  )
+    return "A JSON number cannot have leading zeros.";
+  return undefined;
+}
+
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /[0-9.eE+-]/.test(text[i - 1] as string)) i--;
+  return i;
+}
+
+/** The text found at the error, escaped so that invisible characters show. */
+function found(text: string, offset: number, length: number): string {
+  const raw = text.slice(offset, offset + Math.min(Math.max(length, 1), 20));
+  return raw === "" ? "the end of the text" : JSON.stringify(raw);
+}
+
+/**
+ * One finding per line at most: after the first mistake on a line, a recovering parser reports
+ * echoes of it (a line break inside a string yields a dozen), which would bury the real problem.
+ */
+function syntaxFindings(text: string, errors: ParseError[], findings: Findings): void {
+  const lines = new Set<number>();
+  let count = 0;
+  for (const e of errors) {
+    const line = lineOf(text, e.offset);
+    if (lines.has(line)) continue;
+    lines.add(line);
     const name = printParseErrorCode(e.error);
-    const message = SYNTAX_MESSAGES[name] ?? `Invalid JSON (${name}).`;
+    const base = SYNTAX_MESSAGES[name] ?? `Invalid JSON (${name}).`;
+    const message = diagnose(text, e.offset) ?? `${base} Found ${found(text, e.offset, e.length)}.`;
     const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
     findings.error("InvalidJson", "", message, "value", span);
+    if (++count === MAX_SYNTAX_FINDINGS) break;
   }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 function convert(node: Node, pointer: string, findings: Findings): JNode {
@@ -143,7 +204,7 @@ export function treeFromText(text: string, findings: Findings): JNode | undefine
   });
   if (errors.length > 0 || !root) {
     if (errors.length === 0) findings.error("InvalidJson", "", "The document is empty.");
-    syntaxFindings(errors, findings);
+    syntaxFindings(text, errors, findings);
     return undefined;
   }
   return convert(root, "", findings);

@@ -4,7 +4,8 @@ import type { ConditionIR, PolicyIR, StatementIR } from "../ir.js";
 import { type JObject, member } from "../json/tree.js";
 import type { ResourcePattern } from "../resource/pattern.js";
 import { parseTemplate } from "../template-string.js";
-import { didYouMean } from "../validate/suggest.js";
+import { quote } from "../text.js";
+import { didYouMean, suggest } from "../validate/suggest.js";
 import { CATALOG_ACTIONS, isKnownAction } from "./catalog.js";
 import { Budget, covers, intersects } from "./glob-relations.js";
 
@@ -25,6 +26,10 @@ const RESERVED_PREFIXES = [
   "organization.",
   "resource.",
 ];
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 function label(st: StatementIR): string {
   return st.sid ? `statement \`${st.sid}\`` : `statement ${st.index}`;
@@ -93,7 +98,7 @@ function allowAll(ir: PolicyIR, f: Findings): void {
       f.warning(
         "AllowAll",
         st.pointer,
-        `${label(st)} allows every action on every resource${st.conditions.length ? " (only its conditions limit it)" : ""}; grant only what agents need.`,
+        `${capitalize(label(st))} allows every action on every resource${st.conditions.length ? " (only its conditions limit it)" : ""}; grant only what agents need.`,
       );
   }
 }
@@ -133,13 +138,33 @@ function unknownActions(ir: PolicyIR, f: Findings): void {
   }
 }
 
-function reservedKey(key: string, pointer: string, f: Findings, what: string): void {
-  if (PLATFORM_KEYS.includes(key) || !RESERVED_PREFIXES.some((p) => key.startsWith(p))) return;
-  f.warning(
-    "UnknownReservedKey",
-    pointer,
-    `${what} \`${key}\` is in a namespace the platform fills, but the platform never sets it, so it is always absent${didYouMean(key, PLATFORM_KEYS) || "."}`,
+/** The platform key a reserved-namespace key most likely meant: a close spelling, else its namespace's key. */
+function platformHint(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return (
+    suggest(key, PLATFORM_KEYS) ??
+    PLATFORM_KEYS.find((k) => lower.startsWith(k.slice(0, k.indexOf(".") + 1)))
   );
+}
+
+function reservedKey(key: string, pointer: string, f: Findings, what: string): void {
+  if (PLATFORM_KEYS.includes(key)) return;
+  const lower = key.toLowerCase();
+  const hint = platformHint(key);
+  const advice = hint ? `; did you mean \`${hint}\`?` : ".";
+  if (RESERVED_PREFIXES.some((p) => key.startsWith(p)))
+    f.warning(
+      "UnknownReservedKey",
+      pointer,
+      `${what} ${quote(key)} is in a namespace the platform fills, but the platform never sets it, so it is always absent${advice}`,
+    );
+  else if (RESERVED_PREFIXES.some((p) => lower.startsWith(p)))
+    // Keys are case-sensitive: `Source.ip` is not the platform's key, and any caller may set it.
+    f.warning(
+      "UnknownReservedKey",
+      pointer,
+      `${what} ${quote(key)} differs from the platform's keys only in case; keys are case-sensitive, so callers can set it freely${advice}`,
+    );
 }
 
 function variablesIn(text: string): string[] {
@@ -200,7 +225,9 @@ function settings(ir: PolicyIR, root: JObject, f: Findings): void {
     f.warning(
       "AuditLogNotRequired",
       hasRequired ? "/AuditLog/Required" : "/AuditLog",
-      "`AuditLog.Required` is not true; don't disable audit logs.",
+      hasRequired
+        ? "`AuditLog.Required` is false; don't disable audit logs."
+        : "`AuditLog` does not set `Required`, which means false; set it to true.",
     );
   }
 }

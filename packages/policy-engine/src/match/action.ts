@@ -2,6 +2,7 @@
  * Actions: `service:name[:sub]`, ASCII, case-insensitive (spec §2, §8). Requests are validated with
  * a fixed expression; policy patterns become globs over the lower-cased action.
  */
+import { nonAsciiNote, quote } from "../text.js";
 import { type Glob, globFromPattern } from "./glob.js";
 
 const REQUEST_ACTION = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
@@ -46,13 +47,16 @@ export function compileActionPattern(source: string): ActionPatternResult {
   if (parts.length > 3)
     return { ok: false, message: "an action has at most three parts: `service:action:sub`" };
   if (parts.length === 1 && !hasWildcard)
-    return { ok: false, message: "an action is `service:action`, e.g. `file:Read`" };
+    return {
+      ok: false,
+      message: `an action is \`service:action\`, e.g. \`file:Read\`${nonAsciiNote(source)}`,
+    };
   for (const [i, part] of parts.entries()) {
     if (part === "") return { ok: false, message: `part ${i + 1} of the action is empty` };
     if (!PATTERN_PART.test(part))
       return {
         ok: false,
-        message: `\`${part}\` may only hold ASCII letters, digits, \`_\`, \`.\`, \`-\` and the wildcards \`*\` and \`?\``,
+        message: `${quote(part)} may only hold ASCII letters, digits, \`_\`, \`.\`, \`-\` and the wildcards \`*\` and \`?\`${nonAsciiNote(part)}`,
       };
   }
   return { ok: true, pattern: makePattern(source) };

@@ -109,6 +109,14 @@ export function compileResourcePattern(source: string): PatternResult {
     const result = canonicalizeUri(canonical, "pattern");
     if (!result.ok) return result;
     canonical = result.value;
+    // A `..` after a variable would silently drop it (and widen the pattern): refuse instead.
+    for (let k = 0; k < held.slots.length; k++) {
+      if (!canonical.includes(String.fromCharCode(PLACEHOLDER_BASE + k)))
+        return {
+          ok: false,
+          message: "a `..` segment removes a variable or escape from the pattern",
+        };
+    }
   }
   const tokens = toTokens(canonical, held.slots);
   const hasVariables = tokens.some((t) => typeof t === "object");

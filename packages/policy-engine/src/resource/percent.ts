@@ -67,7 +67,10 @@ export function normalizePercent(input: string): PercentResult {
       const hi = hexValue(input.charCodeAt(i + 1));
       const lo = hexValue(input.charCodeAt(i + 2));
       if (hi < 0 || lo < 0)
-        return { ok: false, message: `a \`%\` at position ${i} is not followed by two hex digits` };
+        return {
+          ok: false,
+          message: `the \`%\` at character ${i + 1} is not followed by two hex digits`,
+        };
       const b = hi * 16 + lo;
       out += isUnreserved(b) ? String.fromCharCode(b) : encodeByte(b);
       i += 2;
@@ -75,13 +78,13 @@ export function normalizePercent(input: string): PercentResult {
       if (URI_CHAR[c] !== 1)
         return {
           ok: false,
-          message: `the character ${JSON.stringify(input[i])} at position ${i} is not allowed in a URI`,
+          message: `the character ${JSON.stringify(input[i])} at character ${i + 1} is not allowed in a URI (write it %-encoded)`,
         };
       out += input[i];
     } else {
       const cp = input.codePointAt(i) as number;
       if (cp >= 0xd800 && cp <= 0xdfff)
-        return { ok: false, message: `position ${i} holds half of a UTF-16 surrogate pair` };
+        return { ok: false, message: `character ${i + 1} is half of a UTF-16 surrogate pair` };
       out += encodeCodePoint(cp);
       if (cp > 0xffff) i++;
     }

@@ -6,6 +6,7 @@ import { type ConditionIR, type ConditionValue, FOR_ALL, FOR_ANY, NO_QUANTIFIER 
 import { child } from "../json/pointer.js";
 import { describeKind, type JNode, type JObject } from "../json/tree.js";
 import { parseTemplate } from "../template-string.js";
+import { quote } from "../text.js";
 import { readBool } from "../values/bool.js";
 import { checkListSize, expectObject } from "./read.js";
 import { didYouMean } from "./suggest.js";
@@ -15,6 +16,7 @@ type Scalar = string | number | boolean;
 function scalars(
   node: JNode,
   pointer: string,
+  key: string,
   f: Findings,
 ): Array<{ raw: Scalar; pointer: string }> | undefined {
   const one = (n: JNode, p: string) => {
@@ -31,7 +33,8 @@ function scalars(
     const v = one(node, pointer);
     return v ? [v] : undefined;
   }
-  if (!checkListSize(node.items.length, pointer, "The condition's values", f)) return undefined;
+  if (!checkListSize(node.items.length, pointer, `The value list of ${quote(key)}`, f))
+    return undefined;
   const out = node.items.map((n, i) => one(n, child(pointer, i)));
   return out.every((v) => v !== undefined)
     ? (out as Array<{ raw: Scalar; pointer: string }>)
@@ -103,7 +106,7 @@ function conditionTest(
   const op = parseOperatorKey(operator);
   if (!op.ok) return undefined; // reported once per operator by the caller
   if (!checkKey(key, pointer, f)) return undefined;
-  const values = scalars(node, pointer, f);
+  const values = scalars(node, pointer, key, f);
   if (!values) return undefined;
   const base = {
     pointer,

@@ -85,6 +85,13 @@ const PARSERS: Record<LimitName, Parse> = {
   MaxApiCallsPerHour: positiveInteger,
 };
 
+/** The value as the user wrote it, for messages. */
+export function shown(node: JNode): string {
+  return node.kind === "string" || node.kind === "number" || node.kind === "boolean"
+    ? JSON.stringify(node.value)
+    : describeKind(node);
+}
+
 export function validateLimits(obj: JObject, pointer: string, f: Findings): EffectiveLimits {
   checkFields(obj, pointer, LIMIT_FIELDS, "a `ResourceLimits`", f);
   const out: EffectiveLimits = {};
@@ -94,7 +101,7 @@ export function validateLimits(obj: JObject, pointer: string, f: Findings): Effe
     const result = PARSERS[name](m.value);
     if (typeof result === "number") out[name] = result;
     else {
-      const got = m.value.kind === "string" ? JSON.stringify(m.value.value) : describeKind(m.value);
+      const got = shown(m.value);
       f.error("InvalidLimit", child(pointer, name), `\`${name}\` ${result}; got ${got}.`);
     }
   }

@@ -3,7 +3,8 @@ import type { Findings } from "../findings.js";
 import { child } from "../json/pointer.js";
 import { describeKind, type JNode, type JObject } from "../json/tree.js";
 import { MAX_LIST_VALUES } from "../limits.js";
-import { didYouMean } from "./suggest.js";
+import { quote } from "../text.js";
+import { sentence } from "./suggest.js";
 
 export function expectObject(
   node: JNode,
@@ -40,7 +41,7 @@ export function checkFields(
     f.error(
       "UnknownField",
       child(pointer, m.key),
-      `\`${m.key}\` is not ${where} field${didYouMean(m.key, known) || "."}`,
+      sentence(`${quote(m.key)} is not ${where} field`, m.key, known),
       "key",
     );
   }
@@ -90,7 +91,7 @@ export function checkListSize(length: number, pointer: string, what: string, f: 
     f.error(
       "EmptyValue",
       pointer,
-      `${what} is an empty list; give at least one value or remove it.`,
+      `${what} is an empty list; give at least one value, or remove the field.`,
     );
     return false;
   }

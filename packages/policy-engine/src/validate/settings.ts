@@ -4,10 +4,12 @@ import type { ApprovalIR, AuditIR } from "../ir.js";
 import { child } from "../json/pointer.js";
 import { describeKind, type JNode, type JObject, member } from "../json/tree.js";
 import { canonicalizeResource } from "../resource/canonical.js";
+import { quote } from "../text.js";
 import type { ApproverRole, AuditInclude, NotificationChannel } from "../types.js";
+import { shown } from "./limits.js";
 import { checkFields, checkListSize, expectObject, stringOrList } from "./read.js";
 import { compileAction } from "./statement.js";
-import { didYouMean } from "./suggest.js";
+import { sentence } from "./suggest.js";
 
 export const APPROVAL_FIELDS = [
   "Actions",
@@ -59,20 +61,30 @@ function isLoopback(host: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/** Why a webhook URL is refused, or undefined when it is https:// (or http:// to loopback). */
+function webhookProblem(node: JNode): string | undefined {
+  if (node.kind !== "string") return `must be a string, not ${describeKind(node)}`;
+  const canon = canonicalizeResource(node.value);
+  if (!canon.ok) return `${quote(node.value)} is not an absolute URL: ${canon.message}`;
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?:]*)/.exec(canon.value);
+  if (!m || !m[2]) return `${quote(node.value)} has no host`;
+  if (m[1] === "https") return undefined;
+  if (m[1] === "http")
+    return isLoopback(m[2])
+      ? undefined
+      : `${quote(node.value)} uses plain http, allowed only to localhost, 127.0.0.1 or [::1] for development; use https://`;
+  return `${quote(node.value)} must use https://`;
+}
+
 /** The webhook URL if it is https:// (or http:// to loopback), read with our own URI rules. */
 function webhookUrl(node: JNode | undefined, pointer: string, f: Findings): string | undefined {
   if (!node) {
     f.error("InvalidChannel", pointer, "A webhook channel needs a `Url`.");
     return undefined;
   }
-  const canon = node.kind === "string" ? canonicalizeResource(node.value) : undefined;
-  const m = canon?.ok ? /^(https?):\/\/(\[[^\]]*\]|[^/?:]+)/.exec(canon.value) : null;
-  if (!m || !(m[1] === "https" || isLoopback(m[2] ?? ""))) {
-    f.error(
-      "InvalidChannel",
-      pointer,
-      "A webhook `Url` must be an https:// URL (plain http only to localhost, for development).",
-    );
+  const problem = webhookProblem(node);
+  if (problem) {
+    f.error("InvalidChannel", pointer, `The webhook \`Url\` ${problem}.`);
     return undefined;
   }
   return (node as { value: string }).value;
@@ -135,7 +147,13 @@ export function validateApproval(obj: JObject, pointer: string, f: Findings): Ap
       f.error(
         "InvalidApproverRole",
         child(pointer, "ApproverRole"),
-        `${got} is not an approver role: use owner, admin or approver${v.kind === "string" ? didYouMean(v.value, APPROVER_ROLES) : ""}.`,
+        v.kind === "string"
+          ? sentence(
+              `${quote(v.value)} is not an approver role: use owner, admin or approver`,
+              v.value,
+              APPROVER_ROLES,
+            )
+          : `\`ApproverRole\` must be a string (owner, admin or approver), not ${got}.`,
       );
     }
   }
@@ -147,7 +165,7 @@ export function validateApproval(obj: JObject, pointer: string, f: Findings): Ap
       f.error(
         "InvalidTimeout",
         child(pointer, "TimeoutSeconds"),
-        `\`TimeoutSeconds\` must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (7 days).`,
+        `\`TimeoutSeconds\` must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (7 days); got ${shown(timeout.value)}.`,
       );
     else timeoutSeconds = t;
   }
@@ -183,7 +201,11 @@ function includes(obj: JObject, pointer: string, f: Findings): AuditInclude[] {
       f.error(
         "InvalidInclude",
         item.pointer,
-        `\`${item.value}\` is not an audit field: use ${AUDIT_INCLUDES.join(", ")}${didYouMean(item.value, AUDIT_INCLUDES)}.`,
+        sentence(
+          `${quote(item.value)} is not an audit field: use ${AUDIT_INCLUDES.join(", ")}`,
+          item.value,
+          AUDIT_INCLUDES,
+        ),
       );
   }
   return [...out].sort();
@@ -203,7 +225,7 @@ export function validateAudit(obj: JObject, pointer: string, f: Findings): Audit
       f.error(
         "InvalidRetention",
         child(pointer, "RetentionDays"),
-        `\`RetentionDays\` must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}.`,
+        `\`RetentionDays\` must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}; got ${shown(retention.value)}.`,
       );
     else audit.retentionDays = days;
   }

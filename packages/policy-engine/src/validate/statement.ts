@@ -7,10 +7,11 @@ import { MAX_PATTERN_LENGTH } from "../limits.js";
 import { type ActionPattern, compileActionPattern } from "../match/action.js";
 import { compileResourcePattern, type ResourcePattern } from "../resource/pattern.js";
 import { parseTemplate } from "../template-string.js";
+import { quote } from "../text.js";
 import type { Effect } from "../types.js";
 import { validateCondition } from "./condition.js";
 import { checkFields, expectObject, expectString, type Item, stringOrList } from "./read.js";
-import { didYouMean } from "./suggest.js";
+import { sentence } from "./suggest.js";
 
 export const STATEMENT_FIELDS = [
   "Sid",
@@ -125,7 +126,7 @@ function effect(
     f.error(
       "InvalidEffect",
       p,
-      `\`${v}\` is not an effect: use "Allow" or "Deny"${didYouMean(v, ["Allow", "Deny"])}`,
+      sentence(`${quote(v)} is not an effect: use "Allow" or "Deny"`, v, ["Allow", "Deny"]),
     );
   return undefined;
 }

@@ -35,3 +35,8 @@ export function didYouMean(input: string, known: readonly string[]): string {
   const hint = suggest(input, known);
   return hint ? `; did you mean \`${hint}\`?` : "";
 }
+
+/** Ends a sentence with a hint when one is close, with a full stop otherwise. */
+export function sentence(stem: string, input: string, known: readonly string[]): string {
+  return stem + (didYouMean(input, known) || ".");
+}
