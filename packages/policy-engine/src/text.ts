@@ -1,14 +1,35 @@
 /** How messages quote what the user wrote: invisible characters are shown, long text is cut. */
 
-const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
+/** Control, format and space characters other than the plain space, which would not show. */
+function invisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0xad ||
+    code === 0x34f ||
+    code === 0x61c ||
+    code === 0x115f ||
+    code === 0x1160 ||
+    code === 0x17b4 ||
+    code === 0x17b5 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    (code >= 0x205f && code <= 0x206f) ||
+    code === 0x3000 ||
+    code === 0x3164 ||
+    code === 0xfeff ||
+    code === 0xffa0
+  );
+}
 
 export function quote(text: string, max = 120): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  const shown = cut.replace(
-    INVISIBLE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  let shown = "";
+  for (let i = 0; i < cut.length; i++) {
+    const code = cut.charCodeAt(i);
+    shown += invisible(code) ? `\\u${code.toString(16).padStart(4, "0")}` : cut[i];
+  }
   return `\`${shown}\``;
 }
 

@@ -67,7 +67,7 @@ function webhookProblem(node: JNode): string | undefined {
   const canon = canonicalizeResource(node.value);
   if (!canon.ok) return `${quote(node.value)} is not an absolute URL: ${canon.message}`;
   const m = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?:]*)/.exec(canon.value);
-  if (!m || !m[2]) return `${quote(node.value)} has no host`;
+  if (!m?.[2]) return `${quote(node.value)} has no host`;
   if (m[1] === "https") return undefined;
   if (m[1] === "http")
     return isLoopback(m[2])
