@@ -61,6 +61,7 @@ export const WARNING_CODES = [
   "UnknownAction",
   "UnknownReservedKey",
   "DenyOnAbsentKey",
+  "WildcardInHost",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

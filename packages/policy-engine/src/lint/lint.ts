@@ -232,6 +232,25 @@ function settings(ir: PolicyIR, root: JObject, f: Findings): void {
   }
 }
 
+/**
+ * `*` crosses `/`, so a `*` in the host (`https://*.example.com/*`) also matches
+ * `https://evil.net/x.example.com/…`: almost never what an Allow means.
+ */
+function wildcardHosts(ir: PolicyIR, f: Findings): void {
+  for (const st of ir.statements) {
+    if (st.effect !== "Allow" || st.notResource) continue;
+    for (const r of st.resources) {
+      const m = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/.exec(r.pattern.canonical);
+      if (m?.[1]?.includes("*"))
+        f.warning(
+          "WildcardInHost",
+          r.pointer,
+          `The \`*\` in the host of ${quote(r.pattern.canonical)} also matches \`/\`, so any host with a matching path does too (e.g. \`https://evil.example/${m[1].replace(/\*/g, "x")}\`); list the hosts, or end the host part with a literal.`,
+        );
+    }
+  }
+}
+
 export function lintPolicy(ir: PolicyIR, root: JObject, f: Findings): void {
   const budget = new Budget(20_000_000);
   allowAll(ir, f);
@@ -240,5 +259,6 @@ export function lintPolicy(ir: PolicyIR, root: JObject, f: Findings): void {
   unknownActions(ir, f);
   reservedKeys(ir, f);
   denyOnAbsent(ir, f);
+  wildcardHosts(ir, f);
   settings(ir, root, f);
 }
