@@ -4,7 +4,7 @@
  * in turn indexed by resource.
  */
 import { isExact, literalPrefix } from "../match/glob.js";
-import { type Entry, ResourceIndex } from "./resource-index.js";
+import { type Entry, newResourceKeys, ResourceIndex } from "./resource-index.js";
 import type { CompiledStatement } from "./types.js";
 
 function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceIndex {
@@ -20,6 +20,8 @@ export class ActionIndex {
   private readonly exact = new Map<string, ResourceIndex>();
   private readonly service = new Map<string, ResourceIndex>();
   private readonly global = new ResourceIndex();
+  /** reused per request: evaluation is synchronous, so one set of keys per index suffices */
+  private readonly keys = newResourceKeys();
 
   add(st: CompiledStatement): void {
     if (st.ir.notAction) {
@@ -42,16 +44,27 @@ export class ActionIndex {
     for (const [idx, entry] of targets) idx.add(entry);
   }
 
+  /** Call once all statements are in: sets how deep requests are hashed. */
   seal(): void {
-    for (const idx of this.exact.values()) idx.seal();
-    for (const idx of this.service.values()) idx.seal();
-    this.global.seal();
+    let depth = this.global.maxDepth;
+    for (const idx of this.exact.values()) depth = Math.max(depth, idx.maxDepth);
+    for (const idx of this.service.values()) depth = Math.max(depth, idx.maxDepth);
+    this.keys.maxDepth = depth;
   }
 
-  /** Lists of entries that could match; `action` is canonical (lower-case). */
-  lists(action: string, resource: string, out: Entry[][]): void {
-    this.exact.get(action)?.lists(resource, out);
-    this.service.get(action.slice(0, action.indexOf(":")))?.lists(resource, out);
-    this.global.lists(resource, out);
+  /** Lists of entries that could match; `action` is canonical (lower-case). */ lists(
+    action: string,
+    resource: string,
+    out: Entry[][],
+  ): number {
+    const keys = this.keys;
+    keys.pending = resource; // hashed on first use by an indexed list
+    let n = 0;
+    const exact = this.exact.get(action);
+    if (exact) n = exact.lists(keys, out, n);
+    const service =
+      this.service.size > 0 ? this.service.get(action.slice(0, action.indexOf(":"))) : undefined;
+    if (service) n = service.lists(keys, out, n);
+    return this.global.lists(keys, out, n);
   }
 }

@@ -3,7 +3,7 @@
  * here statements are indexed by action and resource, and workspace settings are merged once.
  */
 import { irOf, type Policy } from "../policy.js";
-import type { EffectiveAudit, EffectiveLimits } from "../types.js";
+import type { Decision, EffectiveAudit, EffectiveLimits } from "../types.js";
 import { ActionIndex } from "./action-index.js";
 import { ApprovalIndex } from "./approval-index.js";
 import { mergeAudit, mergeLimits } from "./merge.js";
@@ -32,9 +32,10 @@ export class CompiledPolicySet {
   /** @internal */ readonly statements: readonly CompiledStatement[];
   /** @internal */ readonly index: ActionIndex;
   /** @internal */ readonly approvals: ApprovalIndex;
-  /** @internal */ stamp = 0;
-  /** @internal reused by evaluate() so a decision allocates no candidate arrays */
+  /** @internal */ stamp = 0; /** @internal reused by evaluate() so a decision allocates no candidate arrays */
   readonly scratch: Entry[][] = [];
+  /** @internal merged approval per canonical action (null: none applies) */
+  readonly approvalCache = new Map<string, Decision["approval"] | null>();
 
   /** @internal */
   constructor(policies: CompiledPolicyInfo[]) {

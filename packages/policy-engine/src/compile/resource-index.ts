@@ -1,9 +1,10 @@
 /**
- * Candidate statements by resource. A pattern's literal prefix, cut back to its last `/`, is a key;
- * a request looks up each of its own `/`-ended prefixes, so only statements whose patterns could
- * match are visited. Exact patterns get their own map. Small lists are not worth indexing.
+ * Candidate statements by resource. A pattern's literal prefix, cut back to its last `/`, is a key
+ * (exact patterns too); a request looks up its own `/`-ended prefixes at the depths some key has,
+ * so only statements whose patterns could match are visited. Keys are hashes computed while
+ * scanning the request once (no substring is allocated); a collision only adds a candidate.
  */
-import { isExact } from "../match/glob.js";
+import { FNV_OFFSET, fnv, fnvStep } from "./hash.js";
 import type { CompiledStatement } from "./types.js";
 
 export interface Entry {
@@ -13,87 +14,108 @@ export interface Entry {
 }
 
 /** Keys stop after this many `/`, so a request with thousands of slashes costs a bounded lookup. */
-const MAX_KEY_SLASHES = 12;
-const INDEX_THRESHOLD = 12;
+export const MAX_KEY_DEPTH = 12;
 
-function keyOf(prefix: string): string {
-  let slashes = 0;
+/** The key of a literal prefix: its hash up to its last `/` and how many `/` that holds. */
+function keyOf(prefix: string): { hash: number; depth: number } | undefined {
+  let depth = 0;
   let cut = -1;
-  for (let i = 0; i < prefix.length; i++) {
+  for (let i = 0; i < prefix.length && depth < MAX_KEY_DEPTH; i++) {
     if (prefix.charCodeAt(i) === 47) {
       cut = i;
-      if (++slashes === MAX_KEY_SLASHES) break;
+      depth++;
     }
   }
-  return cut < 0 ? "" : prefix.slice(0, cut + 1);
+  return cut < 0 ? undefined : { hash: fnv(prefix, 0, cut + 1), depth };
 }
 
-function push<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(e);
-  else map.set(key, [e]);
+/** A request resource's lookup keys: the hash at each of its first `/`s. */
+export interface ResourceKeys {
+  /** the resource, until its keys are computed (on first use by a list with keys) */
+  pending: string | undefined;
+  /** prefixes[d - 1]: hash of the resource up to its d-th `/` */
+  prefixes: number[];
+  count: number;
+  /** how deep to hash: the deepest key of the whole set */
+  maxDepth: number;
+}
+
+export function newResourceKeys(): ResourceKeys {
+  return {
+    pending: undefined,
+    prefixes: new Array<number>(MAX_KEY_DEPTH).fill(0),
+    count: 0,
+    maxDepth: 0,
+  };
+}
+
+/** Fills `keys` for a resource in one pass that stops at the deepest key, allocating nothing. */
+function computeKeys(resource: string, keys: ResourceKeys): void {
+  let h = FNV_OFFSET;
+  let count = 0;
+  const max = keys.maxDepth;
+  for (let i = 0; i < resource.length && count < max; i++) {
+    const c = resource.charCodeAt(i);
+    h = fnvStep(h, c);
+    if (c === 47) keys.prefixes[count++] = h;
+  }
+  keys.count = count;
+  keys.pending = undefined;
 }
 
 export class ResourceIndex {
-  private readonly all: Entry[] = [];
-  private root: Entry[] = [];
-  private exact = new Map<string, Entry[]>();
-  private byPrefix = new Map<string, Entry[]>();
-  private indexed = false;
+  private readonly root: Entry[] = [];
+  private readonly byKey = new Map<number, Entry[]>();
+  /** bit d set: some key has depth d */
+  private depths = 0;
+  size = 0;
+
+  /** The deepest key in this index (0: none). */
+  get maxDepth(): number {
+    return this.depths === 0 ? 0 : 31 - Math.clz32(this.depths);
+  }
 
   add(e: Entry): void {
-    this.all.push(e);
-  }
-
-  get size(): number {
-    return this.all.length;
-  }
-
-  /** Builds the maps once all entries are in. */
-  seal(): void {
-    if (this.all.length < INDEX_THRESHOLD) return;
-    this.indexed = true;
-    for (const e of this.all) this.place(e);
-  }
-
-  private place(e: Entry): void {
+    this.size++;
     const ir = e.st.ir;
     if (ir.notResource) {
       this.root.push(e);
       return;
     }
-    const keys = new Set<string>();
+    const keys = new Set<number>();
+    let root = false;
     for (const r of ir.resources) {
       const p = r.pattern;
       // A pattern with a variable may fail to evaluate, and then a Deny holds whatever the
       // resource (spec §8): it must be visited for every resource.
-      if (p.isStar || p.prefix === "" || p.tokens !== undefined) keys.add("\0root");
-      else if (p.glob !== undefined && isExact(p.glob)) keys.add(`\0exact${p.glob.text}`);
-      else keys.add(keyOf(p.prefix));
+      const key = p.isStar || p.tokens !== undefined ? undefined : keyOf(p.prefix);
+      if (!key) root = true;
+      else {
+        keys.add(key.hash);
+        this.depths |= 1 << key.depth;
+      }
     }
+    if (root) this.root.push(e);
     for (const k of keys) {
-      if (k === "\0root" || k === "") this.root.push(e);
-      else if (k.startsWith("\0exact")) push(this.exact, k.slice(6), e);
-      else push(this.byPrefix, k, e);
+      const list = this.byKey.get(k);
+      if (list) list.push(e);
+      else this.byKey.set(k, [e]);
     }
   }
 
-  /** Appends the lists of entries that could match the resource (an entry may repeat). */
-  lists(resource: string, out: Entry[][]): void {
-    if (!this.indexed) {
-      if (this.all.length > 0) out.push(this.all);
-      return;
+  /**
+   * Writes the lists of entries that could match into out[n], out[n+1], … and returns the new
+   * count (an entry may repeat across lists). Nothing is allocated or resized.
+   */
+  lists(keys: ResourceKeys, out: Entry[][], n: number): number {
+    if (this.root.length > 0) out[n++] = this.root;
+    if (this.depths === 0) return n;
+    if (keys.pending !== undefined) computeKeys(keys.pending, keys);
+    for (let d = 1; d <= keys.count; d++) {
+      if ((this.depths & (1 << d)) === 0) continue;
+      const list = this.byKey.get(keys.prefixes[d - 1] as number);
+      if (list) out[n++] = list;
     }
-    if (this.root.length > 0) out.push(this.root);
-    const exact = this.exact.size > 0 ? this.exact.get(resource) : undefined;
-    if (exact) out.push(exact);
-    if (this.byPrefix.size === 0) return;
-    let slashes = 0;
-    for (let i = 0; i < resource.length; i++) {
-      if (resource.charCodeAt(i) !== 47) continue;
-      const list = this.byPrefix.get(resource.slice(0, i + 1));
-      if (list) out.push(list);
-      if (++slashes === MAX_KEY_SLASHES) break;
-    }
+    return n;
   }
 }

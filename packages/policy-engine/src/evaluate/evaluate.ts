@@ -80,32 +80,49 @@ function collect(
     return m;
   }
   const lists = set.scratch;
-  lists.length = 0;
-  set.index.lists(action, state.resource, lists);
-  for (let i = 0; i < lists.length; i++) {
+  const count = set.index.lists(action, state.resource, lists);
+  for (let i = 0; i < count; i++) {
     const list = lists[i] as Entry[];
     for (let j = 0; j < list.length; j++) {
       const e = list[j] as Entry;
       consider(m, e.st, e.checkAction, stamp, action, state);
     }
   }
-  lists.length = 0;
   return m;
 }
 
-function approvalDecision(set: CompiledPolicySet, action: string): Decision | undefined {
+type Approval = NonNullable<Decision["approval"]>;
+
+/** The merged rule and entries for an action, computed once per action and shared (frozen). */
+function approvalFor(set: CompiledPolicySet, action: string): Approval | null {
+  const cached = set.approvalCache.get(action);
+  if (cached !== undefined) return cached;
   const refs = set.approvals.match(action);
-  if (!refs) return undefined;
+  let approval: Approval | null = null;
+  if (refs) {
+    const entries = refs.map((r) =>
+      Object.freeze(
+        r.policyId === undefined
+          ? { pointer: r.pointer }
+          : { policyId: r.policyId, pointer: r.pointer },
+      ),
+    );
+    const merged = mergeApproval([...new Set(refs.map((r) => r.rule))]);
+    Object.freeze(merged.channels);
+    approval = Object.freeze({ ...merged, entries: Object.freeze(entries) as Approval["entries"] });
+  }
+  // Bounded: callers choose the action strings, so an unbounded cache would be theirs to grow.
+  if (set.approvalCache.size < MAX_CACHED_ACTIONS) set.approvalCache.set(action, approval);
+  return approval;
+}
+
+const MAX_CACHED_ACTIONS = 4096;
+
+function approvalDecision(set: CompiledPolicySet, action: string): Decision | undefined {
+  const approval = approvalFor(set, action);
+  if (approval === null) return undefined;
   const d = base(set, "RequireApproval", "ApprovalRequired");
-  const rules = [...new Set(refs.map((r) => r.rule))];
-  d.approval = {
-    ...mergeApproval(rules),
-    entries: refs.map((r) =>
-      r.policyId === undefined
-        ? { pointer: r.pointer }
-        : { policyId: r.policyId, pointer: r.pointer },
-    ),
-  };
+  d.approval = approval;
   return d;
 }
 

@@ -4,7 +4,7 @@
  */
 import { utf8Length } from "../json/from-text.js";
 import { MAX_RESOURCE_BYTES } from "../limits.js";
-import { normalizePercent } from "./percent.js";
+import { normalizePercent, URI_CHAR } from "./percent.js";
 
 export type CanonResult =
   | { ok: true; value: string; pathStart: number; pathEnd: number }
@@ -180,6 +180,56 @@ export function canonicalizeUri(s: string, mode: Mode): CanonResult {
   return { ok: true, value, pathStart: head.length, pathEnd: head.length + normalized.length };
 }
 
+/**
+ * The common case in one pass: a resource already in canonical form (lower-case scheme and host,
+ * no escapes, no port, no `//` or dot segment in its path) is returned as it is. Anything else,
+ * undefined: the full canonicalisation below decides.
+ */
+function quickCanonical(s: string): CanonResult | undefined {
+  const colon = schemeLength(s);
+  if (colon < 0 || hasUpper(s.slice(0, colon))) return undefined;
+  let i = colon + 1;
+  let pathStart = i;
+  const http = colon === 4 ? s.startsWith("http") : colon === 5 && s.startsWith("https");
+  if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
+    i += 2;
+    const hostStart = i;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x2f || c === 0x3f) break;
+      // upper case, `@`, `:` (port), `[`, `%`, `#`, or anything outside the URI alphabet
+      if (
+        (c >= 0x41 && c <= 0x5a) ||
+        c === 0x40 ||
+        c === 0x3a ||
+        c === 0x5b ||
+        c === 0x25 ||
+        c === 0x23 ||
+        c > 0x7e ||
+        URI_CHAR[c] !== 1
+      )
+        return undefined;
+    }
+    if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // trailing dot
+    if (http && s.charCodeAt(i) !== 0x2f) return undefined; // empty http(s) path becomes "/"
+    pathStart = i;
+  }
+  let pathEnd = -1;
+  let prev = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 || c === 0x23 || c > 0x7e || URI_CHAR[c] !== 1) return undefined;
+    if (pathEnd < 0) {
+      if (c === 0x3f) pathEnd = i;
+      else if (c === 0x2f && prev === 0x2f)
+        return undefined; // `//` in the path
+      else if (c === 0x2e && (prev === 0x2f || i === pathStart)) return undefined; // maybe a dot segment
+    }
+    prev = c;
+  }
+  return { ok: true, value: s, pathStart, pathEnd: pathEnd < 0 ? s.length : pathEnd };
+}
+
 /** Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. */
 export function canonicalizeResource(input: string): CanonResult {
   if (input === "*") return { ok: true, value: "*", pathStart: 1, pathEnd: 1 };
@@ -187,6 +237,11 @@ export function canonicalizeResource(input: string): CanonResult {
   if (input.length > MAX_RESOURCE_BYTES / 3 && utf8Length(input) > MAX_RESOURCE_BYTES)
     return fail(`it is longer than ${MAX_RESOURCE_BYTES / 1024} KiB`);
   if (input.length === 0) return fail("it is empty");
+  return quickCanonical(input) ?? fullCanonical(input);
+}
+
+/** The full canonicalisation, without the one-pass shortcut (tests compare the two). */
+export function fullCanonical(input: string): CanonResult {
   const step1 = normalizePercent(input);
   if (!step1.ok) return fail(step1.message);
   return canonicalizeUri(step1.value, "request");

@@ -16,9 +16,9 @@ export interface ResourcePattern {
   /** true only for the pattern `*`, the one that matches the resource `*` */
   isStar: boolean;
   /** prebuilt matcher when the pattern has no variables */
-  glob?: Glob;
+  glob: Glob | undefined;
   /** tokens to substitute per request when it has variables */
-  tokens?: PatternToken[];
+  tokens: PatternToken[] | undefined;
   /** literal text before the first wildcard or variable, for indexing */
   prefix: string;
 }
@@ -98,7 +98,13 @@ export function compileResourcePattern(source: string): PatternResult {
   if (source === "*") {
     return {
       ok: true,
-      pattern: { canonical: "*", isStar: true, glob: buildGlob([STAR]), prefix: "" },
+      pattern: {
+        canonical: "*",
+        isStar: true,
+        glob: buildGlob([STAR]),
+        tokens: undefined,
+        prefix: "",
+      },
     };
   }
   const held = hold(source);
@@ -120,12 +126,13 @@ export function compileResourcePattern(source: string): PatternResult {
   }
   const tokens = toTokens(canonical, held.slots);
   const hasVariables = tokens.some((t) => typeof t === "object");
+  // Every pattern has the same fields in the same order: one hidden class on the hot path.
   const pattern: ResourcePattern = {
     canonical: display(tokens),
     isStar: false,
+    glob: hasVariables ? undefined : buildGlob(tokens as GlobToken[]),
+    tokens: hasVariables ? tokens : undefined,
     prefix: prefixOf(tokens),
   };
-  if (hasVariables) pattern.tokens = tokens;
-  else pattern.glob = buildGlob(tokens as GlobToken[]);
   return { ok: true, pattern };
 }

@@ -6,7 +6,7 @@
 const HEX = "0123456789ABCDEF";
 
 /** 1 for characters that may appear literally in a URI (unreserved, gen-delims, sub-delims). */
-const URI_CHAR = new Uint8Array(128);
+export const URI_CHAR = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
   URI_CHAR[c.charCodeAt(0)] = 1;
 
