@@ -36,7 +36,10 @@ export interface ConditionIR {
   path: string[] | null;
   values: ConditionValue[];
   /** the values already read, when none is a template (the common, fast case) */
-  staticValues: unknown[] | null;
+  staticValues:
+    | unknown[]
+    | null /** operator, key and values as written: equal identities always give equal results */;
+  identity: string;
   /** Null only: true means "must be absent" */
   nullExpect: boolean;
 }

@@ -96,7 +96,7 @@ const requestArb = fc.record({
   ),
 });
 
-describe("index and full scan agree", () => {
+describe("index and memo against a full scan without memo", () => {
   it("on random policy sets large enough to be indexed", () => {
     fc.assert(
       fc.property(
@@ -114,7 +114,7 @@ describe("index and full scan agree", () => {
           const set = compile(parsed);
           for (const req of requests) {
             const fast = evaluateWith(set, req, undefined, false);
-            const scan = evaluateWith(set, req, undefined, true);
+            const scan = evaluateWith(set, req, undefined, true, false);
             expect(fast).toEqual(scan);
           }
         },

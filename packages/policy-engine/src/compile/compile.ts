@@ -6,6 +6,7 @@ import { irOf, type Policy } from "../policy.js";
 import type { Decision, EffectiveAudit, EffectiveLimits } from "../types.js";
 import { ActionIndex } from "./action-index.js";
 import { ApprovalIndex } from "./approval-index.js";
+import { type ConditionMemo, newConditionMemo } from "./memo.js";
 import { mergeAudit, mergeLimits } from "./merge.js";
 import type { Entry } from "./resource-index.js";
 import type { CompiledStatement } from "./types.js";
@@ -34,6 +35,9 @@ export class CompiledPolicySet {
   /** @internal */ readonly approvals: ApprovalIndex;
   /** @internal */ stamp = 0; /** @internal reused by evaluate() so a decision allocates no candidate arrays */
   readonly scratch: Entry[][] = [];
+  /** @internal per-request results of conditions, by slot */ readonly memo:
+    | ConditionMemo
+    | undefined;
   /** @internal merged approval per canonical action (null: none applies) */
   readonly approvalCache = new Map<string, Decision["approval"] | null>();
 
@@ -44,6 +48,7 @@ export class CompiledPolicySet {
     const statements: CompiledStatement[] = [];
     this.index = new ActionIndex();
     this.approvals = new ApprovalIndex();
+    const slots = new Map<string, number>();
     irs.forEach((ir, i) => {
       if (!ir) return;
       const policyId = policies[i]?.id;
@@ -54,7 +59,8 @@ export class CompiledPolicySet {
           ir: st,
           deny: st.effect === "Deny",
           resourceTemplates: st.resources.some((r) => r.pattern.tokens !== undefined),
-          stamp: 0,
+          stamp: -1,
+          conditionSlots: st.conditions.map((c) => slotOf(slots, c.identity)),
         };
         statements.push(cs);
         this.index.add(cs);
@@ -71,13 +77,24 @@ export class CompiledPolicySet {
           });
       }
     });
-    this.index.seal();
+    this.index.seal(); // Worth its upkeep only when some condition repeats across statements.
+    const conditions = statements.reduce((n, st) => n + st.conditionSlots.length, 0);
+    this.memo = slots.size < conditions ? newConditionMemo(slots.size) : undefined;
     this.statements = statements;
     this.limits = Object.freeze(mergeLimits(irs.map((ir) => ir?.limits ?? {})));
     const audit = mergeAudit(irs.map((ir) => ir?.audit));
     Object.freeze(audit.include);
     this.audit = Object.freeze(audit);
   }
+}
+
+function slotOf(slots: Map<string, number>, identity: string): number {
+  let slot = slots.get(identity);
+  if (slot === undefined) {
+    slot = slots.size;
+    slots.set(identity, slot);
+  }
+  return slot;
 }
 
 function toInfo(entry: unknown, i: number): CompiledPolicyInfo {

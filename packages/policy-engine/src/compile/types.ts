@@ -8,7 +8,8 @@ export interface CompiledStatement {
   ir: StatementIR;
   deny: boolean;
   /** some Resource pattern has a variable, so every pattern must be tried (errors are recorded) */
-  resourceTemplates: boolean;
-  /** the evaluation that last visited it; lets a statement sit in several index lists */
+  resourceTemplates: boolean /** the evaluation that last visited it; lets a statement sit in several index lists */;
   stamp: number;
+  /** per condition, its slot in the set's per-request memo (equal conditions share one) */
+  conditionSlots: number[];
 }

@@ -73,7 +73,7 @@ function collect(
   state: RequestState,
   scan: boolean,
 ): Matches {
-  const stamp = ++set.stamp;
+  const stamp = state.stamp;
   const m: Matches = { denies: undefined, allows: undefined };
   if (scan) {
     for (const st of set.statements) consider(m, st, true, stamp, action, state);
@@ -126,12 +126,29 @@ function approvalDecision(set: CompiledPolicySet, action: string): Decision | un
   return d;
 }
 
-/** The shared core; `scan` visits every statement instead of the index (tests compare the two). */
+/**
+ * A new stamp for a request. Stamps stay small integers; when they wrap, every stored stamp is
+ * reset, so a statement last seen 2^30 requests ago can never pass for one seen in this request.
+ */
+function nextStamp(set: CompiledPolicySet): number {
+  set.stamp = (set.stamp + 1) & 0x3fffffff;
+  if (set.stamp === 0) {
+    for (const st of set.statements) st.stamp = -1;
+    set.memo?.stamps.fill(-1);
+  }
+  return set.stamp;
+}
+
+/**
+ * The shared core. `scan` visits every statement instead of the index and `memo: false`
+ * evaluates every condition afresh: tests hold the fast path to that plain reading.
+ */
 export function evaluateWith(
   set: CompiledPolicySet,
   request: DecisionRequest,
   options: EvaluateOptions | undefined,
   scan: boolean,
+  memo = true,
 ): Decision {
   const req = (request ?? {}) as Partial<DecisionRequest>;
   const action = canonicalAction(req.action);
@@ -154,6 +171,8 @@ export function evaluateWith(
     resourcePath: undefined,
     now: toEpochMs(options?.now),
     nowText: undefined,
+    memo: memo ? set.memo : undefined,
+    stamp: nextStamp(set),
     errors: undefined,
   };
   const { denies, allows } = collect(set, action, state, scan);

@@ -72,6 +72,6 @@ export function explainAll(
   state: RequestState,
 ): StatementExplanation[] {
   // A private state: explaining must not add errors to the decision twice.
-  const own: RequestState = { ...state, errors: undefined };
+  const own: RequestState = { ...state, errors: undefined, memo: undefined };
   return set.statements.map((cs) => explainOne(cs, action, own));
 }

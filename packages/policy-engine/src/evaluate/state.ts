@@ -3,6 +3,7 @@
  * path; own properties only; `__proto__` never; `resource.path` always the engine's own;
  * `time.current` from `now` when the context lacks it.
  */
+import type { ConditionMemo } from "../compile/memo.js";
 import type { EvaluationError } from "../types.js";
 
 export interface RequestState {
@@ -15,7 +16,12 @@ export interface RequestState {
   resourcePath: string | undefined;
   /** epoch milliseconds, or undefined when the caller passed none */
   now: number | undefined;
-  nowText: string | undefined;
+  nowText:
+    | string
+    | undefined /** per-request condition results (absent when explaining: each test is shown as evaluated) */;
+  memo: ConditionMemo | undefined;
+  /** this evaluation's stamp, the key of the memo */
+  stamp: number;
   /** evaluation errors with their statement's ordinal (for a stable order), created on first use */
   errors: Array<{ ordinal: number; error: EvaluationError }> | undefined;
 }

@@ -1,8 +1,11 @@
 /** Whether one statement applies to a request: action, resource, then every condition. */
+
+import type { ConditionMemo } from "../compile/memo.js";
 import type { CompiledStatement } from "../compile/types.js";
+import type { ConditionIR } from "../ir.js";
 import { matchGlob } from "../match/glob.js";
 import type { ResourcePattern } from "../resource/pattern.js";
-import type { EvaluationError } from "../types.js";
+import type { EvaluationError, EvaluationErrorCode } from "../types.js";
 import { ERROR, evaluateCondition, FALSE, lastError, type TestResult, TRUE } from "./condition.js";
 import type { RequestState } from "./state.js";
 import { substitutePattern } from "./substitute.js";
@@ -68,8 +71,12 @@ export function resourceResult(cs: CompiledStatement, state: RequestState): Test
 /** Every test must hold; an error holds in a Deny and fails in an Allow (fail closed). */
 export function conditionsHold(cs: CompiledStatement, state: RequestState): boolean {
   let all = true;
-  for (const c of cs.ir.conditions) {
-    const r = evaluateCondition(c, state);
+  const conditions = cs.ir.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i] as ConditionIR;
+    const r = state.memo
+      ? memoized(c, cs.conditionSlots[i] as number, state, state.memo)
+      : evaluateCondition(c, state);
     if (r === TRUE) continue;
     if (r === ERROR) {
       recordError(cs, c.pointer, state);
@@ -78,6 +85,30 @@ export function conditionsHold(cs: CompiledStatement, state: RequestState): bool
     all = false;
   }
   return all;
+}
+
+function memoized(
+  c: ConditionIR,
+  slot: number,
+  state: RequestState,
+  memo: ConditionMemo,
+): TestResult {
+  if (memo.stamps[slot] === state.stamp) {
+    const r = memo.results[slot] as TestResult;
+    if (r === ERROR) {
+      lastError.code = memo.codes[slot] as EvaluationErrorCode;
+      lastError.message = memo.messages[slot] as string;
+    }
+    return r;
+  }
+  const r = evaluateCondition(c, state);
+  memo.stamps[slot] = state.stamp;
+  memo.results[slot] = r;
+  if (r === ERROR) {
+    memo.codes[slot] = lastError.code;
+    memo.messages[slot] = lastError.message;
+  }
+  return r;
 }
 
 /** Action assumed to match: does the rest of the statement apply? */

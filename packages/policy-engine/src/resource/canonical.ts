@@ -47,6 +47,7 @@ function fail(message: string): CanonResult {
 /** Lower-cases ASCII letters but keeps %XX escapes upper-case. */
 function lowerKeepingEscapes(s: string): string {
   if (!hasUpper(s)) return s;
+  if (!s.includes("%")) return s.toLowerCase(); // ASCII here: step 1 encoded everything else
   let out = "";
   for (let i = 0; i < s.length; i++) {
     if (s[i] === "%") {

@@ -53,16 +53,18 @@ export type PercentResult = { ok: true; value: string } | { ok: false; message: 
 
 /** Returns the input unchanged (same string) when it is already in canonical step-1 form. */
 export function normalizePercent(input: string): PercentResult {
-  // Fast path: plain ASCII URI characters with no escapes need no rewriting.
-  let i = 0;
-  for (; i < input.length; i++) {
+  let out = "";
+  // Runs of plain URI characters are copied as slices; only escapes and non-ASCII are rewritten.
+  let run = 0;
+  for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (c >= 128 || URI_CHAR[c] !== 1 || c === 0x25) break;
-  }
-  if (i === input.length) return { ok: true, value: input };
-  let out = input.slice(0, i);
-  for (; i < input.length; i++) {
-    const c = input.charCodeAt(i);
+    if (c < 128 && URI_CHAR[c] === 1 && c !== 0x25) continue;
+    if (c < 128 && c !== 0x25)
+      return {
+        ok: false,
+        message: `the character ${JSON.stringify(input[i])} at character ${i + 1} is not allowed in a URI (write it %-encoded)`,
+      };
+    out += input.slice(run, i);
     if (c === 0x25) {
       const hi = hexValue(input.charCodeAt(i + 1));
       const lo = hexValue(input.charCodeAt(i + 2));
@@ -74,13 +76,6 @@ export function normalizePercent(input: string): PercentResult {
       const b = hi * 16 + lo;
       out += isUnreserved(b) ? String.fromCharCode(b) : encodeByte(b);
       i += 2;
-    } else if (c < 128) {
-      if (URI_CHAR[c] !== 1)
-        return {
-          ok: false,
-          message: `the character ${JSON.stringify(input[i])} at character ${i + 1} is not allowed in a URI (write it %-encoded)`,
-        };
-      out += input[i];
     } else {
       const cp = input.codePointAt(i) as number;
       if (cp >= 0xd800 && cp <= 0xdfff)
@@ -88,6 +83,7 @@ export function normalizePercent(input: string): PercentResult {
       out += encodeCodePoint(cp);
       if (cp > 0xffff) i++;
     }
+    run = i + 1;
   }
-  return { ok: true, value: out };
+  return { ok: true, value: run === 0 ? input : out + input.slice(run) };
 }

@@ -120,6 +120,7 @@ function conditionTest(
     ifExists: op.ifExists,
     key,
     path: key.includes(".") ? key.split(".") : null,
+    identity: JSON.stringify([operator, key, values.map((v) => v.raw)]),
   };
   if (op.def === "Null") {
     if (values.length > 1) {
