@@ -19,9 +19,11 @@ function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceInde
 export class ActionIndex {
   private readonly exact = new Map<string, ResourceIndex>();
   private readonly service = new Map<string, ResourceIndex>();
-  private readonly global = new ResourceIndex();
-  /** reused per request: evaluation is synchronous, so one set of keys per index suffices */
+  private readonly global =
+    new ResourceIndex(); /** reused per request: evaluation is synchronous, so one set of keys per index suffices */
   private readonly keys = newResourceKeys();
+  /** with few services, `service:` prefixes are compared in turn: cheaper than cutting a key */
+  private serviceList: Array<{ prefix: string; index: ResourceIndex }> | undefined;
 
   add(st: CompiledStatement): void {
     if (st.ir.notAction) {
@@ -50,20 +52,28 @@ export class ActionIndex {
     for (const idx of this.exact.values()) depth = Math.max(depth, idx.maxDepth);
     for (const idx of this.service.values()) depth = Math.max(depth, idx.maxDepth);
     this.keys.maxDepth = depth;
+    this.serviceList =
+      this.service.size <= 8
+        ? [...this.service].map(([s, index]) => ({ prefix: `${s}:`, index }))
+        : undefined;
   }
 
-  /** Lists of entries that could match; `action` is canonical (lower-case). */ lists(
-    action: string,
-    resource: string,
-    out: Entry[][],
-  ): number {
+  private serviceOf(action: string): ResourceIndex | undefined {
+    const list = this.serviceList;
+    if (list === undefined) return this.service.get(action.slice(0, action.indexOf(":")));
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as { prefix: string; index: ResourceIndex };
+      if (action.startsWith(s.prefix)) return s.index;
+    }
+    return undefined;
+  } /** Lists of entries that could match; `action` is canonical (lower-case). */
+  lists(action: string, resource: string, out: Entry[][]): number {
     const keys = this.keys;
     keys.pending = resource; // hashed on first use by an indexed list
     let n = 0;
     const exact = this.exact.get(action);
     if (exact) n = exact.lists(keys, out, n);
-    const service =
-      this.service.size > 0 ? this.service.get(action.slice(0, action.indexOf(":"))) : undefined;
+    const service = this.serviceOf(action);
     if (service) n = service.lists(keys, out, n);
     return this.global.lists(keys, out, n);
   }

@@ -2,8 +2,10 @@
  * compile(): policies -> a set ready for many evaluations. Matchers were built at parse time;
  * here statements are indexed by action and resource, and workspace settings are merged once.
  */
+
+import type { StatementIR } from "../ir.js";
 import { irOf, type Policy } from "../policy.js";
-import type { Decision, EffectiveAudit, EffectiveLimits } from "../types.js";
+import type { Decision, EffectiveAudit, EffectiveLimits, MatchedStatement } from "../types.js";
 import { ActionIndex } from "./action-index.js";
 import { ApprovalIndex } from "./approval-index.js";
 import { type ConditionMemo, newConditionMemo } from "./memo.js";
@@ -61,6 +63,7 @@ export class CompiledPolicySet {
           resourceTemplates: st.resources.some((r) => r.pattern.tokens !== undefined),
           stamp: -1,
           conditionSlots: st.conditions.map((c) => slotOf(slots, c.identity)),
+          matched: matchedStatement(policyId, st),
         };
         statements.push(cs);
         this.index.add(cs);
@@ -86,6 +89,13 @@ export class CompiledPolicySet {
     Object.freeze(audit.include);
     this.audit = Object.freeze(audit);
   }
+}
+
+function matchedStatement(policyId: string | undefined, st: StatementIR): MatchedStatement {
+  const m: MatchedStatement = { statement: st.index, effect: st.effect };
+  if (policyId !== undefined) m.policyId = policyId;
+  if (st.sid !== undefined) m.sid = st.sid;
+  return Object.freeze(m);
 }
 
 function slotOf(slots: Map<string, number>, identity: string): number {

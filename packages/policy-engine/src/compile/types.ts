@@ -1,4 +1,5 @@
 import type { StatementIR } from "../ir.js";
+import type { MatchedStatement } from "../types.js";
 
 /** A statement as the evaluator sees it: its policy, its order, and a per-request visit stamp. */
 export interface CompiledStatement {
@@ -9,7 +10,8 @@ export interface CompiledStatement {
   deny: boolean;
   /** some Resource pattern has a variable, so every pattern must be tried (errors are recorded) */
   resourceTemplates: boolean /** the evaluation that last visited it; lets a statement sit in several index lists */;
-  stamp: number;
+  stamp: number /** how decisions name it (built once, frozen, shared by every decision it decides) */;
+  matched: MatchedStatement;
   /** per condition, its slot in the set's per-request memo (equal conditions share one) */
   conditionSlots: number[];
 }

@@ -31,12 +31,9 @@ function describeInput(v: unknown): string {
 
 function matchedOf(list: CompiledStatement[]): MatchedStatement[] {
   if (list.length > 1) list.sort((a, b) => a.ordinal - b.ordinal);
-  return list.map((cs) => {
-    const m: MatchedStatement = { statement: cs.ir.index, effect: cs.ir.effect };
-    if (cs.policyId !== undefined) m.policyId = cs.policyId;
-    if (cs.ir.sid !== undefined) m.sid = cs.ir.sid;
-    return m;
-  });
+  const out = new Array<MatchedStatement>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = (list[i] as CompiledStatement).matched;
+  return out;
 }
 
 interface Matches {
