@@ -1,6 +1,7 @@
 /** The one-pass shortcut for already-canonical resources must agree with the full canonicalisation. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { canonicalAction } from "../src/match/action.js";
 import { canonicalizeResource, fullCanonical } from "../src/resource/canonical.js";
 
 const piece = fc.constantFrom(
@@ -61,5 +62,22 @@ describe("resource canonicalisation", () => {
     const r = "file://workspace/tmp/a.txt";
     const c = canonicalizeResource(r);
     expect(c).toEqual({ ok: true, value: r, pathStart: 16, pathEnd: 26 });
+  });
+});
+
+describe("requested actions", () => {
+  const reference = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+  const action = fc.string({
+    unit: fc.constantFrom("a", "Z", "0", "_", ".", "-", ":", "*", " ", "е", "K", "：", "$"),
+    maxLength: 12,
+  });
+
+  it("are validated and folded as the plain pattern says", () => {
+    fc.assert(
+      fc.property(action, (a) => {
+        expect(canonicalAction(a)).toBe(reference.test(a) ? a.toLowerCase() : undefined);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

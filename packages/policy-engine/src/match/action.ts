@@ -5,7 +5,6 @@
 import { nonAsciiNote, quote } from "../text.js";
 import { type Glob, globFromPattern } from "./glob.js";
 
-const REQUEST_ACTION = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 const PATTERN_PART = /^[A-Za-z0-9_.*?-]+$/;
 
 function isAscii(s: string): boolean {
@@ -25,11 +24,32 @@ export function asciiLower(s: string): string {
   return out;
 }
 
-/** The canonical (lower-case) action, or undefined when it is not a valid requested action. */
+/** 1 for the characters of an action part: ASCII letters, digits, `_`, `.`, `-`. */
+const PART_CHAR = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+  PART_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * The canonical (lower-case) action, or undefined when it is not a valid requested action:
+ * 2 or 3 non-empty parts separated by `:`, each of ASCII letters, digits, `_`, `.` or `-`.
+ */
 export function canonicalAction(action: unknown): string | undefined {
-  if (typeof action !== "string" || action.length > 256 || !REQUEST_ACTION.test(action))
-    return undefined;
-  return action.toLowerCase(); // ASCII only, checked above
+  if (typeof action !== "string" || action.length > 256) return undefined;
+  let colons = 0;
+  let partLength = 0;
+  let upper = false;
+  for (let i = 0; i < action.length; i++) {
+    const c = action.charCodeAt(i);
+    if (c === 0x3a) {
+      if (partLength === 0 || ++colons > 2) return undefined;
+      partLength = 0;
+    } else if (c < 128 && PART_CHAR[c] === 1) {
+      partLength++;
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+    } else return undefined;
+  }
+  if (colons === 0 || partLength === 0) return undefined;
+  return upper ? action.toLowerCase() : action;
 }
 
 export interface ActionPattern {

@@ -181,54 +181,88 @@ export function canonicalizeUri(s: string, mode: Mode): CanonResult {
   return { ok: true, value, pathStart: head.length, pathEnd: head.length + normalized.length };
 }
 
+/** Characters that need no attention in a canonical host / path: URI characters other than
+ * `%`, `#`, `/`, `?`, `.` (and, in a host, upper case, `@`, `:`, `[`). */
+const HOST_PLAIN = new Uint8Array(128);
+const PATH_PLAIN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (URI_CHAR[c] !== 1 || c === 0x25 || c === 0x23 || c === 0x2f || c === 0x3f) continue;
+  if (c !== 0x2e) PATH_PLAIN[c] = 1;
+  if (!(c >= 0x41 && c <= 0x5a) && c !== 0x40 && c !== 0x3a && c !== 0x5b) HOST_PLAIN[c] = 1;
+}
+
+/** Index of the `:` ending a lower-case scheme, or -1 (no scheme, or upper case in it). */
+function lowerSchemeEnd(s: string): number {
+  const first = s.charCodeAt(0);
+  if (first < 0x61 || first > 0x7a) return -1;
+  for (let i = 1; i < s.length && i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a) return i;
+    if (
+      !(
+        (c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x2b ||
+        c === 0x2d ||
+        c === 0x2e
+      )
+    )
+      return -1;
+  }
+  return -1;
+}
+
+/** A query is kept as written, but escapes and characters outside the URI alphabet need the full steps. */
+function plainQuery(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || URI_CHAR[c] !== 1 || c === 0x25 || c === 0x23) return false;
+  }
+  return true;
+}
+
 /**
  * The common case in one pass: a resource already in canonical form (lower-case scheme and host,
  * no escapes, no port, no `//` or dot segment in its path) is returned as it is. Anything else,
  * undefined: the full canonicalisation below decides.
  */
 function quickCanonical(s: string): CanonResult | undefined {
-  const colon = schemeLength(s);
-  if (colon < 0 || hasUpper(s.slice(0, colon))) return undefined;
+  const colon = lowerSchemeEnd(s);
+  if (colon < 0) return undefined;
   let i = colon + 1;
   let pathStart = i;
-  const http = colon === 4 ? s.startsWith("http") : colon === 5 && s.startsWith("https");
   if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
     i += 2;
     const hostStart = i;
     for (; i < s.length; i++) {
       const c = s.charCodeAt(i);
+      if (c < 128 && HOST_PLAIN[c] === 1) continue;
       if (c === 0x2f || c === 0x3f) break;
-      // upper case, `@`, `:` (port), `[`, `%`, `#`, or anything outside the URI alphabet
-      if (
-        (c >= 0x41 && c <= 0x5a) ||
-        c === 0x40 ||
-        c === 0x3a ||
-        c === 0x5b ||
-        c === 0x25 ||
-        c === 0x23 ||
-        c > 0x7e ||
-        URI_CHAR[c] !== 1
-      )
-        return undefined;
+      if (c !== 0x2e) return undefined;
     }
-    if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // trailing dot
-    if (http && s.charCodeAt(i) !== 0x2f) return undefined; // empty http(s) path becomes "/"
+    if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // a trailing dot
+    // An empty http(s) path becomes "/": leave that to the full steps.
+    if (s.charCodeAt(i) !== 0x2f && s.charCodeAt(0) === 0x68 && (colon === 4 || colon === 5))
+      return undefined;
     pathStart = i;
   }
-  let pathEnd = -1;
-  let prev = 0;
+  let prev = -1; // the previous path character; -1 at the path's start
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x25 || c === 0x23 || c > 0x7e || URI_CHAR[c] !== 1) return undefined;
-    if (pathEnd < 0) {
-      if (c === 0x3f) pathEnd = i;
-      else if (c === 0x2f && prev === 0x2f)
-        return undefined; // `//` in the path
-      else if (c === 0x2e && (prev === 0x2f || i === pathStart)) return undefined; // maybe a dot segment
+    if (c < 128 && PATH_PLAIN[c] === 1) {
+      prev = c;
+      continue;
     }
+    if (c === 0x3f)
+      return plainQuery(s, i) ? { ok: true, value: s, pathStart, pathEnd: i } : undefined;
+    if (c === 0x2f) {
+      if (prev === 0x2f) return undefined; // `//` in the path
+    } else if (c === 0x2e) {
+      if (prev === 0x2f || prev === -1) return undefined; // maybe a dot segment
+    } else return undefined;
     prev = c;
   }
-  return { ok: true, value: s, pathStart, pathEnd: pathEnd < 0 ? s.length : pathEnd };
+  return { ok: true, value: s, pathStart, pathEnd: s.length };
 }
 
 /** Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. */
