@@ -2,7 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalAction } from "../src/match/action.js";
-import { canonicalizeResource, fullCanonical } from "../src/resource/canonical.js";
+import { canonicalizeResource, canonicalizeUri, normalizePath } from "../src/resource/canonical.js";
+import { normalizePercent } from "../src/resource/percent.js";
+
+/** The full steps, without any one-pass shortcut. */
+function fullCanonical(r: string) {
+  const step1 = normalizePercent(r);
+  return step1.ok ? canonicalizeUri(step1.value, "request") : { ok: false, message: step1.message };
+}
 
 const piece = fc.constantFrom(
   "a",
@@ -76,6 +83,47 @@ describe("requested actions", () => {
     fc.assert(
       fc.property(action, (a) => {
         expect(canonicalAction(a)).toBe(reference.test(a) ? a.toLowerCase() : undefined);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+/** The textbook reading: collapse `//` runs, then RFC 3986 §5.2.4 over split segments. */
+function referencePath(path: string): string | null {
+  const collapsed = path.replace(/\/{2,}/g, "/");
+  const absolute = collapsed.startsWith("/");
+  const segs = collapsed.split("/");
+  const out: string[] = [];
+  let trailingSlash = false;
+  for (let k = absolute ? 1 : 0; k < segs.length; k++) {
+    const seg = segs[k] as string;
+    const isLast = k === segs.length - 1;
+    if (seg === ".") trailingSlash = isLast;
+    else if (seg === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+      trailingSlash = isLast;
+    } else {
+      out.push(seg);
+      trailingSlash = false;
+    }
+  }
+  let result = (absolute ? "/" : "") + out.join("/");
+  if (trailingSlash && out.length > 0) result += "/";
+  return result;
+}
+
+describe("path normalisation", () => {
+  const path = fc.string({
+    unit: fc.constantFrom("/", "//", ".", "..", "a", "b.txt", "..a", ".b"),
+    maxLength: 10,
+  });
+
+  it("agrees with the textbook two-step reading", () => {
+    fc.assert(
+      fc.property(path, (p) => {
+        expect(normalizePath(p)).toBe(referencePath(p));
       }),
       { numRuns: 20_000 },
     );

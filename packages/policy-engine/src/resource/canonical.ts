@@ -108,35 +108,45 @@ function hasDotSegment(path: string): boolean {
   return false;
 }
 
-/** RFC 3986 §5.2.4 on a path whose slashes are already collapsed; null when it climbs above root. */
-export function removeDotSegments(path: string): string | null {
-  if (!hasDotSegment(path)) return path;
-  const absolute = path.startsWith("/");
-  const segs = path.split("/");
-  const out: string[] = [];
+/**
+ * Collapses runs of `/`, then resolves dot segments (RFC 3986 §5.2.4), in one pass over the
+ * segments' positions: no array of substrings. Null when the path climbs above its root.
+ */
+export function normalizePath(path: string): string | null {
+  if (!path.includes("//") && !hasDotSegment(path)) return path;
+  const absolute = path.charCodeAt(0) === 0x2f;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let trailingSlash = false;
-  for (let k = absolute ? 1 : 0; k < segs.length; k++) {
-    const seg = segs[k] as string;
-    const isLast = k === segs.length - 1;
-    if (seg === ".") {
-      trailingSlash = isLast;
-    } else if (seg === "..") {
-      if (out.length === 0) return null;
-      out.pop();
-      trailingSlash = isLast;
+  for (let i = absolute ? 1 : 0; i <= path.length; ) {
+    let j = path.indexOf("/", i);
+    if (j < 0) j = path.length;
+    const len = j - i;
+    const last = j === path.length;
+    if (len === 0) {
+      // An empty segment: a run of slashes collapses, a final one is the trailing slash.
+      if (last) trailingSlash = starts.length > 0;
+    } else if (len === 1 && path.charCodeAt(i) === 0x2e) {
+      trailingSlash = last;
+    } else if (len === 2 && path.charCodeAt(i) === 0x2e && path.charCodeAt(i + 1) === 0x2e) {
+      if (starts.length === 0) return null;
+      starts.pop();
+      ends.pop();
+      trailingSlash = last;
     } else {
-      out.push(seg);
+      starts.push(i);
+      ends.push(j);
       trailingSlash = false;
     }
+    i = j + 1;
   }
-  let result = (absolute ? "/" : "") + out.join("/");
-  if (trailingSlash && out.length > 0) result += "/";
-  return result;
-}
-
-function normalizePath(path: string): string | null {
-  const collapsed = path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
-  return removeDotSegments(collapsed);
+  let out = absolute ? "/" : "";
+  for (let k = 0; k < starts.length; k++) {
+    if (k > 0) out += "/";
+    out += path.slice(starts[k], ends[k]);
+  }
+  if (trailingSlash && starts.length > 0) out += "/";
+  return out;
 }
 
 /**
@@ -155,7 +165,11 @@ export function canonicalizeUri(s: string, mode: Mode): CanonResult {
   let i = 0;
   if (rest.startsWith("//")) {
     let j = 2;
-    while (j < rest.length && rest[j] !== "/" && !(mode === "request" && rest[j] === "?")) j++;
+    const stopAtQuery = mode === "request";
+    for (; j < rest.length; j++) {
+      const c = rest.charCodeAt(j);
+      if (c === 0x2f || (c === 0x3f && stopAtQuery)) break;
+    }
     rawAuthority = rest.slice(2, j);
     const auth = normalizeAuthority(rawAuthority, scheme, mode);
     if (typeof auth !== "string") return fail(auth.error);
@@ -275,9 +289,9 @@ export function canonicalizeResource(input: string): CanonResult {
   return quickCanonical(input) ?? fullCanonical(input);
 }
 
-/** The full canonicalisation, without the one-pass shortcut (tests compare the two). */
-export function fullCanonical(input: string): CanonResult {
+/** Step 1, then the remaining steps (or the one-pass check when step 1 left a canonical string). */
+function fullCanonical(input: string): CanonResult {
   const step1 = normalizePercent(input);
-  if (!step1.ok) return fail(step1.message);
-  return canonicalizeUri(step1.value, "request");
+  if (!step1.ok) return fail(step1.message); // Decoding escapes often leaves a canonical string: the one-pass check then suffices.
+  return quickCanonical(step1.value) ?? canonicalizeUri(step1.value, "request");
 }
