@@ -94,7 +94,8 @@ export function printSummary(log, results, targets, disagreements) {
     );
   }
   const failed = targets.filter((t) => !t.pass).length;
-  log(`  ${targets.length - failed} passed, ${failed} failed`);
+  // Not "N passed, N failed": CI reads that line as the test summary.
+  log(`  targets: ${targets.length - failed} met, ${failed} missed`);
   if (disagreements.length === 0) {
     log("\nAgreement: every request a peer evaluated got the engine's decision.");
     return;
