@@ -39,6 +39,11 @@ const conditions = [
   { IpAddress: { "source.ip": ["10.0.0.0/8"] } },
   { Bool: { "encryption.enabled": true } },
   { StringLike: { "resource.path": "/tmp/*" } },
+  // Same keys, other operators and readers: the per-request value memo must keep them apart.
+  { StringNotEquals: { "context.env": "dev" } },
+  { StringEqualsIgnoreCase: { "context.env": "PROD" } },
+  { NumericGreaterThan: { "context.cost": 5 }, NotIpAddress: { "source.ip": ["10.1.0.0/16"] } },
+  { "ForAnyValue:StringEquals": { "context.env": ["prod", "dev"] } },
 ];
 
 const statementArb = fc.record({

@@ -3,7 +3,7 @@
  * here statements are indexed by action and resource, and workspace settings are merged once.
  */
 
-import type { StatementIR } from "../ir.js";
+import type { ConditionIR, StatementIR } from "../ir.js";
 import { irOf, type Policy } from "../policy.js";
 import type { Decision, EffectiveAudit, EffectiveLimits, MatchedStatement } from "../types.js";
 import { ActionIndex } from "./action-index.js";
@@ -51,6 +51,8 @@ export class CompiledPolicySet {
     this.index = new ActionIndex();
     this.approvals = new ApprovalIndex();
     const slots = new Map<string, number>();
+    const valueSlots = new Map<string, number>();
+    const readers = new Map<unknown, number>();
     irs.forEach((ir, i) => {
       if (!ir) return;
       const policyId = policies[i]?.id;
@@ -61,8 +63,13 @@ export class CompiledPolicySet {
           ir: st,
           deny: st.effect === "Deny",
           resourceTemplates: st.resources.some((r) => r.pattern.tokens !== undefined),
+          anyResource:
+            !st.notResource &&
+            st.resources.some((r) => r.pattern.isStar) &&
+            st.resources.every((r) => r.pattern.tokens === undefined),
           stamp: -1,
           conditionSlots: st.conditions.map((c) => slotOf(slots, c.identity)),
+          valueSlots: st.conditions.map((c) => slotOf(valueSlots, valueIdentity(c, readers))),
           matched: matchedStatement(policyId, st),
         };
         statements.push(cs);
@@ -82,7 +89,8 @@ export class CompiledPolicySet {
     });
     this.index.seal(); // Worth its upkeep only when some condition repeats across statements.
     const conditions = statements.reduce((n, st) => n + st.conditionSlots.length, 0);
-    this.memo = slots.size < conditions ? newConditionMemo(slots.size) : undefined;
+    const shared = slots.size < conditions || valueSlots.size < conditions;
+    this.memo = shared ? newConditionMemo(slots.size, valueSlots.size) : undefined;
     this.statements = statements;
     this.limits = Object.freeze(mergeLimits(irs.map((ir) => ir?.limits ?? {})));
     const audit = mergeAudit(irs.map((ir) => ir?.audit));
@@ -96,6 +104,17 @@ function matchedStatement(policyId: string | undefined, st: StatementIR): Matche
   if (policyId !== undefined) m.policyId = policyId;
   if (st.sid !== undefined) m.sid = st.sid;
   return Object.freeze(m);
+}
+
+/** Conditions that read the same key with the same reader share the value they read. */
+function valueIdentity(c: ConditionIR, readers: Map<unknown, number>): string {
+  const reader = c.def === "Null" ? "Null" : c.def.read;
+  let id = readers.get(reader);
+  if (id === undefined) {
+    id = readers.size;
+    readers.set(reader, id);
+  }
+  return `${id}\u0000${c.key}`;
 }
 
 function slotOf(slots: Map<string, number>, identity: string): number {

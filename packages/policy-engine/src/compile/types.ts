@@ -7,11 +7,13 @@ export interface CompiledStatement {
   ordinal: number;
   policyId: string | undefined;
   ir: StatementIR;
-  deny: boolean;
+  deny: boolean /** Resource includes `*` (and nothing that could record an error): no resource check needed */;
+  anyResource: boolean;
   /** some Resource pattern has a variable, so every pattern must be tried (errors are recorded) */
   resourceTemplates: boolean /** the evaluation that last visited it; lets a statement sit in several index lists */;
   stamp: number /** how decisions name it (built once, frozen, shared by every decision it decides) */;
   matched: MatchedStatement;
-  /** per condition, its slot in the set's per-request memo (equal conditions share one) */
-  conditionSlots: number[];
+  /** per condition, its slot in the set's per-request memo (equal conditions share one) */ conditionSlots: number[];
+  /** per condition, the memo slot of the request value it reads (its key and reader) */
+  valueSlots: number[];
 }

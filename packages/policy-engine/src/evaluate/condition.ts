@@ -2,6 +2,8 @@
  * One condition test against a request (spec §4, §8). Results are TRUE, FALSE or ERROR; the
  * statement decides what an error means for its effect (fail closed).
  */
+
+import { NOT_READ } from "../compile/memo.js";
 import type { OperatorDef } from "../conditions/operator.js";
 import { type ConditionIR, FOR_ALL, NO_QUANTIFIER } from "../ir.js";
 import type { EvaluationErrorCode } from "../types.js";
@@ -101,8 +103,21 @@ function quantified(
   return FALSE;
 }
 
-export function evaluateCondition(c: ConditionIR, state: RequestState): TestResult {
-  const v = lookup(state, c.key, c.path);
+/**
+ * One test. With a memo and a value slot (the fast path), the request value is looked up and
+ * read once per decision for every condition on the same key and reader.
+ */
+export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot = -1): TestResult {
+  const memo = valueSlot >= 0 ? state.memo : undefined;
+  let v: unknown;
+  if (memo === undefined) v = lookup(state, c.key, c.path);
+  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
+  else {
+    v = lookup(state, c.key, c.path);
+    memo.valueStamps[valueSlot] = state.stamp;
+    memo.raw[valueSlot] = v;
+    memo.read[valueSlot] = NOT_READ;
+  }
   const absent = v === undefined || v === null;
   if (c.def === "Null") return absent === c.nullExpect ? TRUE : FALSE;
   const def = c.def;
@@ -122,7 +137,15 @@ export function evaluateCondition(c: ConditionIR, state: RequestState): TestResu
     return quantified(c, def, v, values);
   }
   if (c.quantifier !== NO_QUANTIFIER) return quantified(c, def, [v], values);
-  const r = def.read(v);
+  let r: unknown;
+  if (memo === undefined) r = def.read(v);
+  else {
+    r = memo.read[valueSlot];
+    if (r === NOT_READ) {
+      r = def.read(v);
+      memo.read[valueSlot] = r;
+    }
+  }
   if (r === undefined)
     return error(
       "UnreadableValue",

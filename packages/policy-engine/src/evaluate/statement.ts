@@ -75,7 +75,7 @@ export function conditionsHold(cs: CompiledStatement, state: RequestState): bool
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i] as ConditionIR;
     const r = state.memo
-      ? memoized(c, cs.conditionSlots[i] as number, state, state.memo)
+      ? memoized(c, cs.conditionSlots[i] as number, cs.valueSlots[i] as number, state, state.memo)
       : evaluateCondition(c, state);
     if (r === TRUE) continue;
     if (r === ERROR) {
@@ -90,6 +90,7 @@ export function conditionsHold(cs: CompiledStatement, state: RequestState): bool
 function memoized(
   c: ConditionIR,
   slot: number,
+  valueSlot: number,
   state: RequestState,
   memo: ConditionMemo,
 ): TestResult {
@@ -101,7 +102,7 @@ function memoized(
     }
     return r;
   }
-  const r = evaluateCondition(c, state);
+  const r = evaluateCondition(c, state, valueSlot);
   memo.stamps[slot] = state.stamp;
   memo.results[slot] = r;
   if (r === ERROR) {
@@ -113,7 +114,9 @@ function memoized(
 
 /** Action assumed to match: does the rest of the statement apply? */
 export function appliesAfterAction(cs: CompiledStatement, state: RequestState): boolean {
-  const r = resourceResult(cs, state);
-  if (r === FALSE || (r === ERROR && !cs.deny)) return false;
+  if (!cs.anyResource) {
+    const r = resourceResult(cs, state);
+    if (r === FALSE || (r === ERROR && !cs.deny)) return false;
+  }
   return conditionsHold(cs, state);
 }
