@@ -82,6 +82,28 @@ export function checkTargets(results, peers) {
   return out;
 }
 
+/**
+ * The targets were set on a machine where the peers ran at these speeds on the production
+ * template. Shared machines vary by 2x from hour to hour; the peers' speed in the same run says
+ * how fast this machine was, so a reader can tell a slow engine from a slow machine.
+ */
+const REFERENCE_PEER_SPEED = { cedar: 16_000, casbin: 40_000 };
+
+function printMachineFactor(log, results) {
+  const prod = results.find((r) => r.name === "production");
+  if (!prod) return;
+  const factors = Object.entries(REFERENCE_PEER_SPEED)
+    .filter(([name]) => prod.peers[name]?.perSec)
+    .map(
+      ([name, ref]) =>
+        `${name} ${int(prod.peers[name].perSec)}/s vs ${int(ref)}/s (${fix(prod.peers[name].perSec / ref, 2)}×)`,
+    );
+  if (factors.length > 0)
+    log(
+      `  machine speed this run (peers on production vs when the targets were set): ${factors.join(", ")}`,
+    );
+}
+
 export function printSummary(log, results, targets, disagreements) {
   log("\nResults (medians of rounds; heap = retained by parsing + compiling one set):");
   log(tableHeader());
@@ -93,6 +115,7 @@ export function printSummary(log, results, targets, disagreements) {
       `  ${t.pass ? "PASS" : "FAIL"}  ${pad(t.set, 11)}  ${t.name.padEnd(14)} ${pad(value, 12)}  (target ${t.limit})`,
     );
   }
+  printMachineFactor(log, results);
   const failed = targets.filter((t) => !t.pass).length;
   // Not "N passed, N failed": CI reads that line as the test summary.
   log(`  targets: ${targets.length - failed} met, ${failed} missed`);

@@ -1,5 +1,7 @@
 /** The public API as the decision API, console, CLI and SDK will use it. */
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -25,6 +27,26 @@ describe("package", () => {
       encoding: "utf8",
     });
     expect(out.trim()).toBe("Deny ExplicitDeny");
+  });
+});
+
+describe("browser-safe build", () => {
+  it("imports only its two pure dependencies and touches no Node global", () => {
+    const files = readdirSync(join(pkgDir, "dist"), { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".js"),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const code = readFileSync(join(pkgDir, "dist", f), "utf8");
+      const imports = [...code.matchAll(/from "([^"]+)"/g)]
+        .map((m) => m[1])
+        .filter((s) => !s?.startsWith("."));
+      expect(
+        imports.filter((s) => s !== "ipaddr.js" && s !== "jsonc-parser"),
+        f,
+      ).toEqual([]);
+      expect(code, f).not.toMatch(/\b(process|Buffer|require|__dirname)\b/);
+    }
   });
 });
 
