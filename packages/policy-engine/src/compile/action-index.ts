@@ -4,7 +4,7 @@
  * in turn indexed by resource.
  */
 import { isExact, literalPrefix } from "../match/glob.js";
-import { type Entry, newResourceKeys, ResourceIndex } from "./resource-index.js";
+import { type Entry, newResourceKeys, ResourceIndex, resetKeys } from "./resource-index.js";
 import type { CompiledStatement } from "./types.js";
 
 function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceIndex {
@@ -46,12 +46,8 @@ export class ActionIndex {
     for (const [idx, entry] of targets) idx.add(entry);
   }
 
-  /** Call once all statements are in: sets how deep requests are hashed. */
+  /** Call once all statements are in. */
   seal(): void {
-    let depth = this.global.maxDepth;
-    for (const idx of this.exact.values()) depth = Math.max(depth, idx.maxDepth);
-    for (const idx of this.service.values()) depth = Math.max(depth, idx.maxDepth);
-    this.keys.maxDepth = depth;
     this.serviceList =
       this.service.size <= 8
         ? [...this.service].map(([s, index]) => ({ prefix: `${s}:`, index }))
@@ -69,7 +65,7 @@ export class ActionIndex {
   } /** Lists of entries that could match; `action` is canonical (lower-case). */
   lists(action: string, resource: string, out: Entry[][]): number {
     const keys = this.keys;
-    keys.pending = resource; // hashed on first use by an indexed list
+    resetKeys(keys, resource); // hashed on demand, as deep as the lists ask
     let n = 0;
     const exact = this.exact.get(action);
     if (exact) n = exact.lists(keys, out, n);

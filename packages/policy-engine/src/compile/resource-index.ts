@@ -29,38 +29,51 @@ function keyOf(prefix: string): { hash: number; depth: number } | undefined {
   return cut < 0 ? undefined : { hash: fnv(prefix, 0, cut + 1), depth };
 }
 
-/** A request resource's lookup keys: the hash at each of its first `/`s. */
+/**
+ * A request resource's lookup keys: the hash at each of its first `/`s, computed on demand and
+ * only as deep as some list asks (a host-level list never makes the whole path be hashed).
+ */
 export interface ResourceKeys {
-  /** the resource, until its keys are computed (on first use by a list with keys) */
-  pending: string | undefined;
-  /** prefixes[d - 1]: hash of the resource up to its d-th `/` */
+  resource: string;
+  /** prefixes[d - 1]: hash of the resource up to its d-th `/` (valid below `count`) */
   prefixes: number[];
   count: number;
-  /** how deep to hash: the deepest key of the whole set */
-  maxDepth: number;
+  /** where hashing stopped, and the hash so far */
+  pos: number;
+  hash: number;
 }
 
 export function newResourceKeys(): ResourceKeys {
   return {
-    pending: undefined,
+    resource: "",
     prefixes: new Array<number>(MAX_KEY_DEPTH).fill(0),
     count: 0,
-    maxDepth: 0,
+    pos: 0,
+    hash: FNV_OFFSET,
   };
 }
 
-/** Fills `keys` for a resource in one pass that stops at the deepest key, allocating nothing. */
-function computeKeys(resource: string, keys: ResourceKeys): void {
-  let h = FNV_OFFSET;
-  let count = 0;
-  const max = keys.maxDepth;
-  for (let i = 0; i < resource.length && count < max; i++) {
-    const c = resource.charCodeAt(i);
+export function resetKeys(keys: ResourceKeys, resource: string): void {
+  keys.resource = resource;
+  keys.count = 0;
+  keys.pos = 0;
+  keys.hash = FNV_OFFSET;
+}
+
+/** Hashes on until `depth` prefixes are known (or the resource ends), allocating nothing. */
+function hashTo(keys: ResourceKeys, depth: number): void {
+  const s = keys.resource;
+  let h = keys.hash;
+  let count = keys.count;
+  let i = keys.pos;
+  for (; i < s.length && count < depth; i++) {
+    const c = s.charCodeAt(i);
     h = fnvStep(h, c);
     if (c === 47) keys.prefixes[count++] = h;
   }
+  keys.pos = i;
+  keys.hash = h;
   keys.count = count;
-  keys.pending = undefined;
 }
 
 export class ResourceIndex {
@@ -110,8 +123,10 @@ export class ResourceIndex {
   lists(keys: ResourceKeys, out: Entry[][], n: number): number {
     if (this.root.length > 0) out[n++] = this.root;
     if (this.depths === 0) return n;
-    if (keys.pending !== undefined) computeKeys(keys.pending, keys);
-    for (let d = 1; d <= keys.count; d++) {
+    const deepest = this.maxDepth;
+    if (keys.count < deepest) hashTo(keys, deepest);
+    const count = Math.min(keys.count, deepest);
+    for (let d = 1; d <= count; d++) {
       if ((this.depths & (1 << d)) === 0) continue;
       const list = this.byKey.get(keys.prefixes[d - 1] as number);
       if (list) out[n++] = list;
