@@ -120,3 +120,46 @@ describe("request bounds", () => {
     expect(d.decision).toBe("Deny");
   });
 });
+
+describe("re-entrancy", () => {
+  it("decides correctly when a context getter calls evaluate() on the same set", () => {
+    const p = parsePolicy({
+      Version: "2024-12-02",
+      Statement: [
+        // Visited first (exact action), and its condition's getter re-enters evaluate().
+        {
+          Effect: "Allow",
+          Action: "file:Delete",
+          Resource: "file://ws/*",
+          Condition: { StringEquals: { "context.env": "prod" } },
+        },
+        // Visited second (service list): the nested call must not make the outer one miss it.
+        { Effect: "Deny", Action: "file:De*", Resource: "file://ws/secrets/*" },
+        { Effect: "Allow", Action: "db:*", Resource: "*" },
+        ...Array.from({ length: 30 }, (_, i) => ({
+          Effect: "Allow",
+          Action: "db:Select",
+          Resource: `db://d${i}/*`,
+        })),
+      ],
+    });
+    if (!p.ok) throw new Error("fixture");
+    const set = compile([p.policy]);
+    let nested = 0;
+    const context = {
+      get "context.env"() {
+        // An in-process caller's exotic context: evaluating another request from inside.
+        nested++;
+        evaluate(set, { action: "db:Select", resource: "db://d3/t" });
+        return "prod";
+      },
+    };
+    const d = evaluate(set, { action: "file:Delete", resource: "file://ws/secrets/k", context });
+    expect(nested).toBeGreaterThan(0);
+    expect(d).toMatchObject({
+      decision: "Deny",
+      reason: "ExplicitDeny",
+      matched: [{ statement: 1 }],
+    });
+  });
+});

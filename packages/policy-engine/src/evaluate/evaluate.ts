@@ -50,8 +50,11 @@ function consider(
   action: string,
   state: RequestState,
 ): void {
-  if (st.stamp === stamp) return;
-  st.stamp = stamp;
+  // The scan visits each statement once and passes stamp -1: no shared state is touched.
+  if (stamp >= 0) {
+    if (st.stamp === stamp) return;
+    st.stamp = stamp;
+  }
   if (checkAction && !actionMatches(st, action)) return;
   if (!appliesAfterAction(st, state)) return;
   if (st.deny) {
@@ -73,7 +76,7 @@ function collect(
   const stamp = state.stamp;
   const m: Matches = { denies: undefined, allows: undefined };
   if (scan) {
-    for (const st of set.statements) consider(m, st, true, stamp, action, state);
+    for (const st of set.statements) consider(m, st, true, -1, action, state);
     return m;
   }
   const lists = set.scratch;
@@ -172,7 +175,14 @@ export function evaluateWith(
     stamp: nextStamp(set),
     errors: undefined,
   };
-  const { denies, allows } = collect(set, action, state, scan);
+  let { denies, allows } = collect(set, action, state, scan);
+  if (set.stamp !== state.stamp && !scan) {
+    // A getter in the context called evaluate() on this set while we were collecting: the
+    // shared stamps, memo and candidate lists were overwritten. Decide again without them.
+    state.memo = undefined;
+    state.errors = undefined;
+    ({ denies, allows } = collect(set, action, state, true));
+  }
   let d: Decision;
   if (denies) {
     d = base(set, "Deny", "ExplicitDeny");
