@@ -3,7 +3,7 @@
  * and never canonicalised. A variable that is absent, null, empty or not a scalar cannot be
  * evaluated (spec §8), which the callers turn into a fail-closed error.
  */
-import { buildGlob, type Glob, type GlobToken, ONE, STAR } from "../match/glob.js";
+import { buildGlob, type Glob, type GlobToken, pushPatternTokens } from "../match/glob.js";
 import type { PatternToken } from "../resource/pattern.js";
 import type { TemplatePiece } from "../template-string.js";
 import { lookup, type RequestState } from "./state.js";
@@ -62,17 +62,7 @@ export function substituteGlob(
       if (v === undefined) return { ok: false, variable: p.variable };
       out.push(v);
     } else if ("literal" in p) out.push(p.literal);
-    else {
-      let lit = "";
-      for (const c of p.text) {
-        if (c === "*" || c === "?") {
-          if (lit) out.push(lit);
-          lit = "";
-          out.push(c === "*" ? STAR : ONE);
-        } else lit += c;
-      }
-      if (lit) out.push(lit);
-    }
+    else pushPatternTokens(p.text, out);
   }
   return { ok: true, value: buildGlob(out) };
 }

@@ -82,6 +82,12 @@ function classify(parts: Part[]): Glob {
 /** Parses a pattern string where `*` and `?` are wildcards. */
 export function globFromPattern(pattern: string): Glob {
   const tokens: GlobToken[] = [];
+  pushPatternTokens(pattern, tokens);
+  return buildGlob(tokens);
+}
+
+/** Appends the tokens of text where `*` and `?` are wildcards. */
+export function pushPatternTokens(pattern: string, tokens: GlobToken[]): void {
   let lit = "";
   for (const c of pattern) {
     if (c === "*" || c === "?") {
@@ -91,7 +97,6 @@ export function globFromPattern(pattern: string): Glob {
     } else lit += c;
   }
   if (lit) tokens.push(lit);
-  return buildGlob(tokens);
 }
 
 export function matchGlob(g: Glob, s: string): boolean {
