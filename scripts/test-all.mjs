@@ -18,11 +18,16 @@ const workspaces = ["apps", "packages"].flatMap((dir) =>
 // Stale reports from an earlier run must never be counted.
 for (const ws of workspaces) rmSync(join(ws, ".test-results"), { recursive: true, force: true });
 
+loadServicesEnv();
+
+// Shell tests print their own closing line; their counts join the runners' below.
+const shell = runShellTests();
+
 const args = ["exec", "turbo", "run", "test", "--output-logs=full", ...process.argv.slice(2)];
 const run = spawnSync("pnpm", args, { cwd: root, stdio: "inherit" });
 
-let passed = 0;
-let failed = 0;
+let passed = shell.passed;
+let failed = shell.failed;
 let reports = 0;
 for (const ws of workspaces) {
   const dir = join(ws, ".test-results");
@@ -35,6 +40,31 @@ for (const ws of workspaces) {
   }
 }
 const code = run.status ?? 1;
+
+/** DATABASE_URL and REDIS_URL from `scripts/services.sh up`, unless already set. */
+function loadServicesEnv() {
+  const file = process.env.SEKUIRE_SERVICES_ENV_FILE ?? join(root, ".sekuire", "services.env");
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^(DATABASE_URL|REDIS_URL)=(.*)$/.exec(line.trim());
+    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
+  }
+}
+
+function runShellTests() {
+  const totals = { passed: 0, failed: 0 };
+  for (const test of ["scripts/services.test.sh"]) {
+    const r = spawnSync("bash", [test], { cwd: root, encoding: "utf8" });
+    process.stdout.write(r.stdout ?? "");
+    process.stderr.write(r.stderr ?? "");
+    const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? "");
+    totals.passed += m ? Number(m[1]) : 0;
+    // A shell test that died without its closing line counts as a failure.
+    totals.failed += m ? Number(m[2]) : 1;
+    if (m && r.status !== 0 && Number(m[2]) === 0) totals.failed += 1;
+  }
+  return totals;
+}
 if (code !== 0 && failed === 0) failed = 1; // a crashed runner is a failure, even with no report
 if (reports === 0 && code === 0) {
   console.error("no test reports were written: refusing to call that a pass");

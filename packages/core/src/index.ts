@@ -1,0 +1,9 @@
+export { hashPassword, verifyPassword } from "./passwords.js";
+export {
+  checkSecret,
+  displaySecret,
+  generateSecret,
+  hashSecret,
+  type NewSecret,
+  type SecretKind,
+} from "./secrets.js";
