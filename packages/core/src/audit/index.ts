@@ -1,0 +1,43 @@
+/**
+ * The admin audit trail: every change is recorded in the same transaction as the change itself,
+ * so there is never a change without its record, nor a record of a change that rolled back.
+ */
+import type { DbTransaction } from "@sekuire/db";
+
+/** Who acted: a signed-in user, an admin token, or the platform itself (jobs, sign-in). */
+export type Actor =
+  | { kind: "user"; userId: string; label?: string }
+  | { kind: "admin_token"; tokenId: string; label?: string }
+  | { kind: "system"; label?: string };
+
+export interface AuditEntry {
+  organizationId: string;
+  actor: Actor;
+  /** dotted verb, e.g. `policy.draft_saved`, `member.role_changed` */
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** Writes one audit event inside the caller's transaction. */
+export async function recordAudit(tx: DbTransaction, entry: AuditEntry): Promise<void> {
+  const { actor } = entry;
+  await tx.adminAuditEvent.create({
+    data: {
+      organizationId: entry.organizationId,
+      actorType: actor.kind,
+      actorUserId: actor.kind === "user" ? actor.userId : null,
+      actorTokenId: actor.kind === "admin_token" ? actor.tokenId : null,
+      actorLabel: actor.label ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: (entry.details ?? undefined) as never,
+      ip: entry.ip ?? null,
+      userAgent: entry.userAgent ?? null,
+    },
+  });
+}
