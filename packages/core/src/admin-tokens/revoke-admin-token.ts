@@ -1,0 +1,52 @@
+import type { Db } from "@sekuire/db";
+import { z } from "zod";
+import { authorize, type Principal, roleAtLeast } from "../access/index.js";
+import { recordAudit } from "../audit/index.js";
+import { forbidden, notFound } from "../errors/index.js";
+import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
+import { type AdminTokenView, adminTokenSelect, toAdminTokenView } from "./admin-token-view.js";
+
+export const revokeAdminTokenInput = z.object({
+  organizationId: organizationIdSchema,
+  tokenId: idOf("adt"),
+});
+export type RevokeAdminTokenInput = z.input<typeof revokeAdminTokenInput>;
+
+/**
+ * Revokes a token now; it fails on its next call. Only someone with at least the token's role
+ * may revoke it (an admin cannot switch off an owner's automation). Revoking twice is a no-op.
+ */
+export async function revokeAdminToken(
+  db: Db,
+  principal: Principal,
+  input: RevokeAdminTokenInput,
+  now: Date = new Date(),
+): Promise<AdminTokenView> {
+  const { organizationId, tokenId } = parseInput(revokeAdminTokenInput, input);
+  const access = await authorize(db, principal, organizationId, "admin");
+  return db.$transaction(async (tx) => {
+    const token = await tx.adminToken.findFirst({
+      where: { organizationId, id: tokenId },
+      select: adminTokenSelect,
+    });
+    if (!token) throw notFound("The admin token");
+    if (!roleAtLeast(access.role, token.role)) {
+      throw forbidden(`Revoking a token with the ${token.role} role needs that role.`);
+    }
+    if (token.revokedAt) return toAdminTokenView(token, now);
+    const row = await tx.adminToken.update({
+      where: { id: tokenId, organizationId },
+      data: { revokedAt: now },
+      select: adminTokenSelect,
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor: access.actor,
+      action: "admin_token.revoked",
+      targetType: "admin_token",
+      targetId: tokenId,
+      details: { name: row.name, role: row.role, token: `${row.prefix}…${row.lastFour}` },
+    });
+    return toAdminTokenView(row, now);
+  });
+}

@@ -1,0 +1,34 @@
+import type { Db } from "@sekuire/db";
+import { z } from "zod";
+import { authorize, type Principal } from "../access/index.js";
+import { recordAudit } from "../audit/index.js";
+import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
+import { findAgent } from "./find-agent.js";
+
+export const deleteAgentInput = z.object({
+  organizationId: organizationIdSchema,
+  agentId: idOf("agt"),
+});
+export type DeleteAgentInput = z.input<typeof deleteAgentInput>;
+
+/** Deletes the agent and its keys (cascade); the decision log keeps its history. */
+export async function deleteAgent(
+  db: Db,
+  principal: Principal,
+  input: DeleteAgentInput,
+): Promise<void> {
+  const { organizationId, agentId } = parseInput(deleteAgentInput, input);
+  const access = await authorize(db, principal, organizationId, "admin");
+  await db.$transaction(async (tx) => {
+    const agent = await findAgent(tx, organizationId, agentId);
+    await tx.agent.delete({ where: { id: agentId, organizationId } });
+    await recordAudit(tx, {
+      organizationId,
+      actor: access.actor,
+      action: "agent.deleted",
+      targetType: "agent",
+      targetId: agentId,
+      details: { name: agent.name, workspaceId: agent.workspaceId },
+    });
+  });
+}

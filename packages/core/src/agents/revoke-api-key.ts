@@ -1,0 +1,38 @@
+import type { Db } from "@sekuire/db";
+import { z } from "zod";
+import { authorize, type Principal } from "../access/index.js";
+import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
+import { type ApiKeyView, apiKeySelect, toApiKeyView } from "./api-key-view.js";
+import { auditKey } from "./create-api-key.js";
+import { findApiKey } from "./find-api-key.js";
+
+export const revokeApiKeyInput = z.object({
+  organizationId: organizationIdSchema,
+  keyId: idOf("key"),
+});
+export type RevokeApiKeyInput = z.input<typeof revokeApiKeyInput>;
+
+/**
+ * Revokes a key now. The decision API looks keys up on every call, so it stops working on every
+ * server at once. Revoking a revoked key changes nothing and records nothing.
+ */
+export async function revokeApiKey(
+  db: Db,
+  principal: Principal,
+  input: RevokeApiKeyInput,
+  now: Date = new Date(),
+): Promise<ApiKeyView> {
+  const { organizationId, keyId } = parseInput(revokeApiKeyInput, input);
+  const access = await authorize(db, principal, organizationId, "admin");
+  return db.$transaction(async (tx) => {
+    const { rotatedTo: _, ...key } = await findApiKey(tx, organizationId, keyId);
+    if (key.revokedAt) return toApiKeyView(key, now);
+    const row = await tx.apiKey.update({
+      where: { id: keyId, organizationId },
+      data: { revokedAt: now },
+      select: apiKeySelect,
+    });
+    await auditKey(tx, organizationId, access.actor, "api_key.revoked", row, {});
+    return toApiKeyView(row, now);
+  });
+}

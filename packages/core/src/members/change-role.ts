@@ -1,0 +1,54 @@
+import type { Db } from "@sekuire/db";
+import { z } from "zod";
+import { authorize, type Principal } from "../access/index.js";
+import { recordAudit } from "../audit/index.js";
+import { idOf, organizationIdSchema, parseInput, roleSchema } from "../shared/index.js";
+import { findMembership } from "./find-membership.js";
+import type { MemberView } from "./member-view.js";
+import { assertMayManageRole, assertNotLastOwner } from "./role-rules.js";
+
+export const changeRoleInput = z.object({
+  organizationId: organizationIdSchema,
+  userId: idOf("usr"),
+  role: roleSchema,
+});
+export type ChangeRoleInput = z.input<typeof changeRoleInput>;
+
+/**
+ * Changes a member's role. Admins move people between approver and viewer; anything that
+ * touches owner or admin (before or after) needs an owner, and the last owner stays an owner.
+ */
+export async function changeRole(
+  db: Db,
+  principal: Principal,
+  input: ChangeRoleInput,
+): Promise<MemberView> {
+  const { organizationId, userId, role } = parseInput(changeRoleInput, input);
+  const access = await authorize(db, principal, organizationId, "admin");
+  return db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, organizationId, userId);
+    assertMayManageRole(access.role, membership.role, role);
+    const view = (r = membership.role): MemberView => ({
+      userId,
+      email: membership.user.email,
+      name: membership.user.name,
+      role: r,
+      joinedAt: membership.createdAt,
+    });
+    if (membership.role === role) return view();
+    if (membership.role === "owner") await assertNotLastOwner(tx, organizationId, userId);
+    await tx.membership.update({
+      where: { organizationId_userId: { organizationId, userId } },
+      data: { role },
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor: access.actor,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: userId,
+      details: { email: membership.user.email, from: membership.role, to: role },
+    });
+    return view(role);
+  });
+}

@@ -1,0 +1,78 @@
+import type { Db } from "@sekuire/db";
+import { z } from "zod";
+import { authorize, type Principal } from "../access/index.js";
+import { recordAudit } from "../audit/index.js";
+import { AppError, forbidden } from "../errors/index.js";
+import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
+import { findMembership } from "./find-membership.js";
+import { assertMayManageRole, assertNotLastOwner } from "./role-rules.js";
+
+export const removeMemberInput = z.object({
+  organizationId: organizationIdSchema,
+  userId: idOf("usr"),
+});
+export type RemoveMemberInput = z.input<typeof removeMemberInput>;
+
+/**
+ * Removes someone else from the organization. Their access ends at once, because roles are read
+ * from the membership on every call. Owners and admins can only be removed by an owner.
+ */
+export async function removeMember(
+  db: Db,
+  principal: Principal,
+  input: RemoveMemberInput,
+): Promise<void> {
+  const { organizationId, userId } = parseInput(removeMemberInput, input);
+  const access = await authorize(db, principal, organizationId, "admin");
+  if (principal.kind === "user" && principal.userId === userId) {
+    throw new AppError("BAD_REQUEST", "To remove yourself, leave the organization instead.", [
+      { pointer: "/userId", message: "This is you: use leave." },
+    ]);
+  }
+  await db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, organizationId, userId);
+    assertMayManageRole(access.role, membership.role);
+    if (membership.role === "owner") await assertNotLastOwner(tx, organizationId, userId);
+    await tx.membership.delete({
+      where: { organizationId_userId: { organizationId, userId } },
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor: access.actor,
+      action: "member.removed",
+      targetType: "user",
+      targetId: userId,
+      details: { email: membership.user.email, role: membership.role },
+    });
+  });
+}
+
+export const leaveOrganizationInput = z.object({ organizationId: organizationIdSchema });
+export type LeaveOrganizationInput = z.input<typeof leaveOrganizationInput>;
+
+/** The caller leaves; the last owner must first hand the organization to another owner. */
+export async function leaveOrganization(
+  db: Db,
+  principal: Principal,
+  input: LeaveOrganizationInput,
+): Promise<void> {
+  const { organizationId } = parseInput(leaveOrganizationInput, input);
+  if (principal.kind !== "user")
+    throw forbidden("An admin token is not a member and cannot leave.");
+  const access = await authorize(db, principal, organizationId, "viewer");
+  await db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, organizationId, principal.userId);
+    if (membership.role === "owner") await assertNotLastOwner(tx, organizationId, principal.userId);
+    await tx.membership.delete({
+      where: { organizationId_userId: { organizationId, userId: principal.userId } },
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor: access.actor,
+      action: "member.left",
+      targetType: "user",
+      targetId: principal.userId,
+      details: { email: membership.user.email, role: membership.role },
+    });
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Every service validates its input itself, so a caller that skips the tRPC layer (a script, the
+ * worker) gets the same checks. A zod failure becomes BAD_REQUEST with one `{ pointer, message }`
+ * per bad field, the JSON Pointer the console uses to put the message beside the field.
+ */
+import type { z } from "zod";
+import { AppError, type ErrorDetail } from "../errors/index.js";
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const details: ErrorDetail[] = result.error.issues.map((issue) => ({
+    pointer: toPointer(issue.path),
+    message: issue.message,
+    code: issue.code,
+  }));
+  throw new AppError("BAD_REQUEST", "The input is not valid.", details);
+}
+
+/** RFC 6901: `~` and `/` inside a segment are escaped as `~0` and `~1`. */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment) => `/${String(segment).replaceAll("~", "~0").replaceAll("/", "~1")}`)
+    .join("");
+}
