@@ -1,0 +1,17 @@
+// @sekuire/api: the tRPC routers (thin procedures over @sekuire/core) and their HTTP handler.
+export {
+  type ApiHandlerOptions,
+  adminTokenPrincipal,
+  createApiHandler,
+  DEFAULT_ENDPOINT,
+} from "./http.js";
+export { type Jsonify, toJson } from "./json.js";
+export { createNodeServer } from "./node-server.js";
+export { type AppRouter, appRouter, createCaller } from "./router.js";
+export {
+  type ApiErrorData,
+  authedProcedure,
+  type Context,
+  publicProcedure,
+  router,
+} from "./trpc.js";

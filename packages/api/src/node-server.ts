@@ -1,0 +1,40 @@
+/**
+ * Serves a fetch handler from node:http, for scripts and tests that want the API on a port
+ * without a framework. Node 20 has Request/Response built in; this only copies between them.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
+export function createNodeServer(handler: (req: Request) => Promise<Response>): Server {
+  return createServer((req, res) => {
+    toFetchRequest(req)
+      .then(handler)
+      .then((response) => writeResponse(response, res))
+      .catch((error: unknown) => {
+        console.error("[api] node adapter failed", error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: "Internal server error" } }));
+      });
+  });
+}
+
+async function toFetchRequest(req: IncomingMessage): Promise<Request> {
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const method = req.method ?? "GET";
+  let body: Buffer | undefined;
+  if (method !== "GET" && method !== "HEAD") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    body = Buffer.concat(chunks);
+  }
+  return new Request(url, { method, headers, body });
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}

@@ -1,0 +1,103 @@
+/**
+ * tRPC setup: the context, the error model and the procedure tiers.
+ *
+ * Organization-scoped authorization lives in core (every service calls `authorize` with the
+ * organization id from its input and reads the role from the database), so the tiers here only
+ * establish who is calling; procedures stay thin and cannot forget a tenant check.
+ */
+
+import type { Principal } from "@sekuire/core/access";
+import { AppError, type ErrorCode, type ErrorDetail } from "@sekuire/core/errors";
+import type { Db } from "@sekuire/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+
+export interface Context {
+  db: Db;
+  /** null: nobody signed in and no valid admin token */
+  principal: Principal | null;
+  /** echoed in every error and in the `x-request-id` response header */
+  requestId: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** What every error carries in `error.data`, besides tRPC's own `httpStatus` and `path`. */
+export interface ApiErrorData {
+  code: string;
+  message: string;
+  requestId: string | null;
+  details: ErrorDetail[];
+  httpStatus: number;
+  path?: string;
+}
+
+const INTERNAL_MESSAGE = "Something went wrong on our side; the request id identifies it.";
+
+// AppError's codes are a subset of tRPC's, with the same HTTP statuses (core's ERROR_STATUS).
+const TRPC_CODE: Record<ErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+};
+
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const app = error.cause instanceof AppError ? error.cause : undefined;
+    // Unexpected failures (a database error, a bug) are not explained to the caller.
+    const hidden = error.code === "INTERNAL_SERVER_ERROR" && !app;
+    const message = hidden ? INTERNAL_MESSAGE : error.message;
+    const data: ApiErrorData = {
+      code: error.code,
+      message,
+      requestId: ctx?.requestId ?? null,
+      details: app?.details ?? [],
+      httpStatus: shape.data.httpStatus,
+      ...(shape.data.path !== undefined ? { path: shape.data.path } : {}),
+    };
+    return { code: shape.code, message, data };
+  },
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Core throws AppError; tRPC would report any thrown error as INTERNAL_SERVER_ERROR, so every
+ * procedure turns an AppError into the TRPCError of the same code (and HTTP status) here.
+ */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(appErrors);
+
+/** A signed-in user or a verified admin token; organization roles are checked by core. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an admin token." });
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/**
+ * The declared input of a procedure: typed for the client, but not parsed here. Core parses
+ * every input itself (scripts and the worker call it directly too), and its errors name each bad
+ * field by JSON Pointer, so parsing twice would only risk two different error shapes.
+ */
+export function coreInput<T>() {
+  return z.custom<T>(() => true);
+}

@@ -1,0 +1,179 @@
+/**
+ * Fixtures for the router tests: a throw-away migrated database per test file, and "worlds":
+ * an organization with one member per role and one of everything a procedure can take an id of,
+ * built through the API itself, so the fixtures double as a happy-path run of the writes.
+ */
+import type { Principal } from "@sekuire/core/access";
+import type { Db, Role } from "@sekuire/db";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect } from "vitest";
+import { appRouter } from "../../src/router.js";
+import type { Context } from "../../src/trpc.js";
+
+/** Creates the file's database before its tests and drops it after; read `.db` inside tests. */
+export function useTestDatabase(): { readonly db: Db } {
+  let database: MigratedTestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return {
+    get db() {
+      if (!database) throw new Error("the test database is not ready");
+      return database.db;
+    },
+  };
+}
+
+export function contextFor(db: Db, principal: Principal | null): Context {
+  return { db, principal, requestId: "req_test" };
+}
+
+/** The API as this principal sees it, in-process. */
+export function callerFor(db: Db, principal: Principal | null) {
+  return appRouter.createCaller(contextFor(db, principal));
+}
+
+export type Caller = ReturnType<typeof callerFor>;
+
+let counter = 0;
+
+export async function createUser(db: Db, tag = "user"): Promise<Principal & { kind: "user" }> {
+  counter += 1;
+  const email = `${tag}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  const user = await db.user.create({ data: { email, name: tag } });
+  return { kind: "user", userId: user.id, label: email };
+}
+
+async function addMember(db: Db, organizationId: string, role: Role, tag: string = role) {
+  const principal = await createUser(db, tag);
+  await db.membership.create({ data: { organizationId, userId: principal.userId, role } });
+  return principal;
+}
+
+/** A small valid policy document; `sid` makes versions differ. */
+export function policyDocument(sid = "AllowRead"): string {
+  const document = {
+    Version: "2024-12-02",
+    Statement: [{ Sid: sid, Effect: "Allow", Action: "file:Read", Resource: "file://workspace/*" }],
+    ResourceLimits: { MaxTokens: 1000 },
+    AuditLog: { Required: true, RetentionDays: 30 },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** A document the engine refuses: line 3 holds an invalid Effect and a statement without Action. */
+export const BROKEN_DOCUMENT =
+  '{\n  "Version": "2024-12-02",\n  "Statement": [{ "Effect": "Maybe" }]\n}';
+
+export interface World {
+  organizationId: string;
+  owner: Principal & { kind: "user" };
+  admin: Principal & { kind: "user" };
+  admin2: Principal & { kind: "user" };
+  approver: Principal & { kind: "user" };
+  viewer: Principal & { kind: "user" };
+  workspaceId: string;
+  agentId: string;
+  keyId: string;
+  policyId: string;
+  /** two published versions of `policyId` */
+  versionId: string;
+  version2Id: string;
+  /** a pending four-eyes request on `policyId` (the organization requires four eyes) */
+  publishRequestId: string;
+  assignmentId: string;
+  invitationId: string;
+  invitationToken: string;
+  adminTokenId: string;
+  adminTokenSecret: string;
+}
+
+/** An organization with a member per role and one of everything, built through the API. */
+export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
+  const owner = await createUser(db, "owner");
+  const asOwner = callerFor(db, owner);
+  const org = await asOwner.organizations.create({ name });
+  const organizationId = org.id;
+  const admin = await addMember(db, organizationId, "admin");
+  const admin2 = await addMember(db, organizationId, "admin", "admin2");
+  const approver = await addMember(db, organizationId, "approver");
+  const viewer = await addMember(db, organizationId, "viewer");
+  const asAdmin = callerFor(db, admin);
+
+  const workspace = await asAdmin.workspaces.create({ organizationId, name: "Production" });
+  const agent = await asAdmin.agents.create({
+    organizationId,
+    workspaceId: workspace.id,
+    name: "Support bot",
+  });
+  const key = await asAdmin.apiKeys.create({ organizationId, agentId: agent.id });
+
+  const { policy } = await asAdmin.policies.create({
+    organizationId,
+    name: "Baseline",
+    document: policyDocument("V1"),
+  });
+  const policyId = policy.id;
+  const v1 = await asAdmin.policies.publish({ organizationId, policyId, changeNote: "first" });
+  await asAdmin.policies.saveDraft({ organizationId, policyId, document: policyDocument("V2") });
+  const v2 = await asAdmin.policies.publish({ organizationId, policyId, changeNote: "second" });
+  await asOwner.organizations.update({ organizationId, requireFourEyes: true });
+  const pending = await asAdmin.policies.publish({
+    organizationId,
+    policyId,
+    changeNote: "third, waiting for a second admin",
+    document: policyDocument("V3"),
+  });
+  const assignment = await asAdmin.assignments.assign({
+    organizationId,
+    workspaceId: workspace.id,
+    policyId,
+  });
+  const invitation = await asAdmin.members.invitations.create({
+    organizationId,
+    email: `invitee-${Math.random().toString(36).slice(2, 8)}@example.test`,
+    role: "viewer",
+  });
+  const token = await asOwner.adminTokens.create({ organizationId, name: "ci", role: "admin" });
+
+  if (!v1.version || !v2.version || !pending.request) throw new Error("publishing went wrong");
+  return {
+    organizationId,
+    owner,
+    admin,
+    admin2,
+    approver,
+    viewer,
+    workspaceId: workspace.id,
+    agentId: agent.id,
+    keyId: key.key.id,
+    policyId,
+    versionId: v1.version.id,
+    version2Id: v2.version.id,
+    publishRequestId: pending.request.id,
+    assignmentId: assignment.id,
+    invitationId: invitation.invitation.id,
+    invitationToken: invitation.token,
+    adminTokenId: token.token.id,
+    adminTokenSecret: token.secret,
+  };
+}
+
+/** Awaits a call that must fail with a TRPCError of one of these codes; returns the error. */
+export async function expectTRPCError(
+  promise: Promise<unknown>,
+  codes: TRPCError["code"] | TRPCError["code"][],
+): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const allowed = Array.isArray(codes) ? codes : [codes];
+  expect(error, `expected a TRPCError ${allowed.join(" or ")}`).toBeInstanceOf(TRPCError);
+  expect(allowed).toContain((error as TRPCError).code);
+  return error as TRPCError;
+}
