@@ -23,7 +23,16 @@ loadServicesEnv();
 // Shell tests print their own closing line; their counts join the runners' below.
 const shell = runShellTests();
 
-const args = ["exec", "turbo", "run", "test", "--output-logs=full", ...process.argv.slice(2)];
+// --continue: a failing package must not stop the others, so the closing count is complete.
+const args = [
+  "exec",
+  "turbo",
+  "run",
+  "test",
+  "--continue",
+  "--output-logs=full",
+  ...process.argv.slice(2),
+];
 const run = spawnSync("pnpm", args, { cwd: root, stdio: "inherit" });
 
 let passed = shell.passed;
