@@ -176,6 +176,10 @@ export interface StatementExplanation {
   summary: string;
 }
 
+/**
+ * A decision is a read-only value: its limits, audit settings, approval, matched records and
+ * empty lists are shared between decisions and frozen, so copy before changing anything.
+ */
 export interface Decision {
   decision: DecisionKind;
   reason: EngineReason;

@@ -14,14 +14,26 @@ import type {
   DecisionRequest,
   EngineReason,
   EvaluateOptions,
+  EvaluationError,
   MatchedStatement,
 } from "../types.js";
 import { explainAll } from "./explain.js";
 import { asContext, type RequestState, toEpochMs } from "./state.js";
 import { actionMatches, appliesAfterAction } from "./statement.js";
 
+/** Shared, frozen empty lists: most decisions have no errors, many no matched statement. */
+const NONE_MATCHED: MatchedStatement[] = Object.freeze([]) as unknown as MatchedStatement[];
+const NO_ERRORS: EvaluationError[] = Object.freeze([]) as unknown as EvaluationError[];
+
 function base(set: CompiledPolicySet, decision: DecisionKind, reason: EngineReason): Decision {
-  return { decision, reason, matched: [], errors: [], limits: set.limits, audit: set.audit };
+  return {
+    decision,
+    reason,
+    matched: NONE_MATCHED,
+    errors: NO_ERRORS,
+    limits: set.limits,
+    audit: set.audit,
+  };
 }
 
 function describeInput(v: unknown): string {
