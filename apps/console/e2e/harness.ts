@@ -33,10 +33,16 @@ export interface Console {
   stop(): Promise<void>;
 }
 
-export async function startConsole(): Promise<Console> {
+export interface StartConsoleOptions {
+  /** Extra environment for the server, given its base URL (e.g. NEXTAUTH_URL, DATABASE_URL). */
+  env?: (url: string) => Record<string, string>;
+}
+
+export async function startConsole(options: StartConsoleOptions = {}): Promise<Console> {
   if (!existsSync(join(APP_DIR, ".next", "BUILD_ID")))
     throw new Error("apps/console is not built: run `pnpm build` first.");
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   let output = "";
   // The .bin shim execs node, so the child is the server itself; its own process group lets
   // stop() take any helper it forks with it.
@@ -45,7 +51,12 @@ export async function startConsole(): Promise<Console> {
     ["start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: APP_DIR,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        ...options.env?.(url),
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
@@ -56,7 +67,6 @@ export async function startConsole(): Promise<Console> {
   child.stderr?.on("data", (d) => {
     output += d;
   });
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((ok) => child.once("exit", ok));

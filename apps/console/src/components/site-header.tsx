@@ -42,14 +42,12 @@ export function SiteHeader() {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          {/* Sign-in arrives with the organisation console; the public pages need no account. */}
-          <span
-            aria-disabled="true"
-            title="Sign-in is coming soon. The public pages need no account."
-            className="cursor-not-allowed rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-400"
+          <Link
+            href="/sign-in"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
           >
             Sign in
-          </span>
+          </Link>
         </div>
       </div>
     </header>
