@@ -9,7 +9,7 @@
 #
 # `up` uses DATABASE_URL / REDIS_URL when they are set (and answer), then the default
 # URLs (postgresql://sekuire@127.0.0.1:5432/sekuire, redis://127.0.0.1:6379) when
-# something answers there (e.g. `docker compose -f docker/compose.yml up -d`), and
+# something answers there (e.g. `docker compose -f docker/compose.yml up -d postgres redis mailpit`), and
 # otherwise starts private servers from the machine's binaries: PostgreSQL 15 as the
 # `postgres` user with a trust-auth cluster (superuser `sekuire`), and redis-server
 # without persistence, both on 127.0.0.1 only. As root it installs Debian's packages
@@ -32,7 +32,7 @@ REDIS_DEFAULT_PORT=${SEKUIRE_REDIS_PORT:-6379}
 PG_DB=sekuire
 PG_USER=sekuire
 ENV_FILE=${SEKUIRE_SERVICES_ENV_FILE:-$REPO/.sekuire/services.env}
-COMPOSE_HINT="(cd '$REPO' && docker compose -f docker/compose.yml up -d)"
+COMPOSE_HINT="(cd '$REPO' && docker compose -f docker/compose.yml up -d postgres redis mailpit)"
 APT_HINT="DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 redis-server"
 
 log() { printf '%s\n' "$*"; }
