@@ -163,3 +163,60 @@ describe("re-entrancy", () => {
     });
   });
 });
+
+describe("hostile in-process contexts", () => {
+  const p = parsePolicy({
+    Version: "2024-12-02",
+    Statement: [
+      {
+        Sid: "A",
+        Effect: "Allow",
+        Action: "file:Read",
+        Resource: "*",
+        Condition: { StringEquals: { "context.env": "prod" } },
+      },
+      {
+        Sid: "D",
+        Effect: "Deny",
+        Action: "file:Delete",
+        Resource: "*",
+        Condition: { StringEquals: { "context.env": "prod" } },
+      },
+    ],
+  });
+  if (!p.ok) throw new Error("fixture");
+  const set = compile([p.policy]);
+  const throwing = {
+    get "context.env"(): string {
+      throw new Error("boom");
+    },
+  };
+
+  it("a getter that throws is an evaluation error: the Allow fails, the Deny holds", () => {
+    const allow = evaluate(set, { action: "file:Read", resource: "file://a/b", context: throwing });
+    expect(allow).toMatchObject({ decision: "Deny", reason: "ImplicitDeny" });
+    expect(allow.errors).toMatchObject([{ code: "UnreadableValue", statement: 0 }]);
+    const deny = evaluate(set, {
+      action: "file:Delete",
+      resource: "file://a/b",
+      context: throwing,
+    });
+    expect(deny).toMatchObject({
+      decision: "Deny",
+      reason: "ExplicitDeny",
+      matched: [{ sid: "D" }],
+    });
+  });
+
+  it("a request whose fields throw is denied as data, never thrown", () => {
+    const request = {
+      get action(): string {
+        throw new Error("no action for you");
+      },
+      resource: "file://a/b",
+    };
+    const d = evaluate(set, request);
+    expect(d.decision).toBe("Deny");
+    expect(d.message).toContain("no action for you");
+  });
+});

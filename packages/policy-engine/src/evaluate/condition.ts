@@ -7,7 +7,7 @@ import { NOT_READ } from "../compile/memo.js";
 import type { OperatorDef } from "../conditions/operator.js";
 import { type ConditionIR, FOR_ALL, NO_QUANTIFIER } from "../ir.js";
 import type { EvaluationErrorCode } from "../types.js";
-import { lookup, type RequestState } from "./state.js";
+import { lookup, type RequestState, UNREADABLE } from "./state.js";
 import { substituteGlob, substituteText } from "./substitute.js";
 
 export const FALSE = 0;
@@ -118,6 +118,8 @@ export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot
     memo.raw[valueSlot] = v;
     memo.read[valueSlot] = NOT_READ;
   }
+  if (v === UNREADABLE)
+    return error("UnreadableValue", `reading \`${c.key}\` from the context failed`);
   const absent = v === undefined || v === null;
   if (c.def === "Null") return absent === c.nullExpect ? TRUE : FALSE;
   const def = c.def;

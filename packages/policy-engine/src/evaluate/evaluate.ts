@@ -219,5 +219,13 @@ export function evaluate(
   request: DecisionRequest,
   options?: EvaluateOptions,
 ): Decision {
-  return evaluateWith(set, request, options, false);
+  try {
+    return evaluateWith(set, request, options, false);
+  } catch (e) {
+    // Only exotic input from a caller in the same runtime gets here (a request or context whose getters or proxies
+    // throw where the engine cannot isolate it): fail closed, as data.
+    const d = base(set, "Deny", "ImplicitDeny");
+    d.message = `The request could not be evaluated (${e instanceof Error ? e.message : String(e)}), so it is denied.`;
+    return d;
+  }
 }

@@ -38,11 +38,21 @@ function walk(ctx: Record<string, unknown>, path: readonly string[]): unknown {
   return cur;
 }
 
+/**
+ * A context value that could not be read: a caller's own getter or proxy threw. It is
+ * an evaluation error like any unreadable value (fail closed), never an exception out of evaluate.
+ */
+export const UNREADABLE: unique symbol = Symbol("unreadable");
+
 function fromContext(state: RequestState, key: string, path: readonly string[] | null): unknown {
   const ctx = state.context;
   if (ctx === undefined) return undefined;
-  if (key !== "__proto__" && hasOwn.call(ctx, key)) return ctx[key];
-  return path === null ? undefined : walk(ctx, path);
+  try {
+    if (key !== "__proto__" && hasOwn.call(ctx, key)) return ctx[key];
+    return path === null ? undefined : walk(ctx, path);
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 /** The request's value for a key; undefined or null mean absent. */
