@@ -1,6 +1,7 @@
 import { createCaller } from "@sekuire/api";
 import { db } from "@sekuire/db";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentUser } from "@/server/auth";
@@ -40,7 +41,9 @@ export default async function AppHome() {
         >
           {organizations.map((org) => (
             <li key={org.id} className="flex items-center justify-between px-4 py-3">
-              <span className="font-medium">{org.name}</span>
+              <Link href={`/app/${org.id}/workspaces`} className="font-medium hover:text-brand-700">
+                {org.name}
+              </Link>
               <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
                 {org.role}
               </span>

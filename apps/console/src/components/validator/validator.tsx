@@ -11,7 +11,7 @@ import {
   type TemplateId,
   templates,
 } from "@sekuire/policy-engine";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { jsonLocations, statementSpan } from "@/lib/json-locations";
 import { findingRange } from "@/lib/positions";
 import type { HighlightRange, PolicyEditorHandle } from "./policy-editor";
@@ -25,13 +25,33 @@ interface Located extends Finding {
   to: number;
 }
 
-export function Validator({ initialTemplate }: { initialTemplate: TemplateId }) {
+/** What a host (the console's policy page) needs to render its own actions beside the editor. */
+export interface ValidatorState {
+  text: string;
+  ready: boolean;
+  pending: boolean;
+  errors: number;
+}
+
+export function Validator({
+  initialTemplate,
+  initialText: givenText,
+  toolbar,
+}: {
+  initialTemplate?: TemplateId;
+  /** A document to edit instead of a template (hides the template picker). */
+  initialText?: string;
+  /** Extra controls in the toolbar, given the editor's current state. */
+  toolbar?: (state: ValidatorState) => ReactNode;
+}) {
   const editor = useRef<PolicyEditorHandle>(null);
   const initialText = useMemo(
-    () => templates.find((t) => t.id === initialTemplate)?.text ?? "",
-    [initialTemplate],
+    () => givenText ?? templates.find((t) => t.id === initialTemplate)?.text ?? "",
+    [givenText, initialTemplate],
   );
-  const [templateId, setTemplateId] = useState<TemplateId | "">(initialTemplate);
+  const [templateId, setTemplateId] = useState<TemplateId | "">(
+    givenText === undefined ? (initialTemplate ?? "") : "",
+  );
   const [ready, setReady] = useState(false);
   const [text, setText] = useState(initialText);
   const [result, setResult] = useState<ParseResult>(() => parsePolicy(initialText));
@@ -173,21 +193,23 @@ export function Validator({ initialTemplate }: { initialTemplate: TemplateId }) 
       data-ready={ready ? "true" : "false"}
     >
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm text-slate-600">
-          <span>Template</span>
-          <select
-            value={templateId}
-            onChange={(e) => loadTemplate(e.target.value as TemplateId)}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm"
-          >
-            {templateId === "" ? <option value="">Custom</option> : null}
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        {toolbar ? null : (
+          <label className="flex items-center gap-2 text-sm text-slate-600">
+            <span>Template</span>
+            <select
+              value={templateId}
+              onChange={(e) => loadTemplate(e.target.value as TemplateId)}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm"
+            >
+              {templateId === "" ? <option value="">Custom</option> : null}
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button
           type="button"
           onClick={format}
@@ -196,6 +218,7 @@ export function Validator({ initialTemplate }: { initialTemplate: TemplateId }) 
         >
           Format
         </button>
+        {toolbar?.({ text, ready, pending, errors })}
         <div className="ml-auto" aria-live="polite">
           <StatusBadge
             ready={ready}

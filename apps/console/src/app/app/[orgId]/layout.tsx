@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { OrgSwitcher } from "@/components/app/org-switcher";
+import { SideNavLink } from "@/components/app/side-nav-link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { serverCaller } from "@/server/api";
+
+export const dynamic = "force-dynamic";
+
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ orgId: string }>;
+}) {
+  const { orgId } = await params;
+  const caller = await serverCaller(`/app/${orgId}/workspaces`);
+  const organizations = await caller.organizations.list();
+  const org = organizations.find((o) => o.id === orgId);
+  if (!org) notFound();
+  return (
+    <div className="mx-auto flex w-full max-w-7xl gap-8 px-6 py-8">
+      <aside className="w-56 shrink-0" aria-label="Console navigation">
+        <OrgSwitcher current={org.id} organizations={organizations} />
+        <p className="mt-2 text-xs text-slate-500">
+          Your role: <span className="font-medium text-slate-700">{org.role}</span>
+        </p>
+        <nav className="mt-6 space-y-1">
+          <SideNavLink href={`/app/${org.id}/workspaces`}>Workspaces</SideNavLink>
+          <SideNavLink href={`/app/${org.id}/policies`}>Policies</SideNavLink>
+          <SideNavLink href={`/app/${org.id}/audit`}>Audit trail</SideNavLink>
+        </nav>
+        <div className="mt-8 border-t border-slate-200 pt-4">
+          <SignOutButton />
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import type { ActionResult } from "@/server/api";
+
+/** Lowercase letters, digits and dashes, as core derives it. */
+export function toSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63);
+}
+
+export function CreateWorkspaceForm({
+  action,
+}: {
+  action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+}) {
+  const [state, submit, pending] = useActionState(action, null);
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugEdited, setSlugEdited] = useState(false);
+  useEffect(() => {
+    if (!state?.ok) return;
+    setName("");
+    setSlug("");
+    setSlugEdited(false);
+  }, [state]);
+  return (
+    <form
+      action={submit}
+      aria-label="Create workspace"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <h2 className="font-semibold">New workspace</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        A workspace groups the agents, API keys and policy assignments of one team or environment.
+      </p>
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">Name</span>
+          <input
+            name="name"
+            required
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              if (!slugEdited) setSlug(toSlug(e.target.value));
+            }}
+            placeholder="Production agents"
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">Slug</span>
+          <input
+            name="slug"
+            value={slug}
+            onChange={(e) => {
+              setSlug(e.target.value);
+              setSlugEdited(true);
+            }}
+            placeholder="production-agents"
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono"
+          />
+        </label>
+      </div>
+      {state && !state.ok ? (
+        <div role="alert" className="mt-3 text-sm text-red-700">
+          {state.message}
+          {state.details?.map((d) => (
+            <div key={`${d.pointer}-${d.message}`}>
+              {d.pointer ? <code className="mr-1">{d.pointer}</code> : null}
+              {d.message}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="mt-3 text-sm text-emerald-700">
+          {state.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || !name.trim()}
+        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+      >
+        {pending ? "Creating…" : "Create workspace"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * tRPC on the server: the same procedures the HTTP API serves, called in-process with the
+ * session's user as the principal (roles are re-read from the database by core on every call).
+ */
+import { createCaller } from "@sekuire/api";
+import { db } from "@sekuire/db";
+import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
+import { currentUser } from "./auth";
+
+export async function serverCaller(callbackUrl = "/app") {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return createCaller({
+    db,
+    principal: { kind: "user", userId: user.id, label: user.email ?? undefined },
+    requestId: `req_console_${Date.now()}`,
+  });
+}
+
+export interface ActionResult {
+  ok: boolean;
+  message?: string;
+  details?: { pointer?: string; message: string }[];
+}
+
+/** A tRPC error as a message a form can show (details with pointers when core gave them). */
+export function actionError(error: unknown): ActionResult {
+  if (error instanceof TRPCError) {
+    const cause = error.cause as { details?: { pointer?: string; message: string }[] } | undefined;
+    return { ok: false, message: error.message, details: cause?.details };
+  }
+  throw error;
+}
