@@ -29,6 +29,7 @@ export default async function OrgLayout({
         <nav className="mt-6 space-y-1">
           <SideNavLink href={`/app/${org.id}/workspaces`}>Workspaces</SideNavLink>
           <SideNavLink href={`/app/${org.id}/policies`}>Policies</SideNavLink>
+          <SideNavLink href={`/app/${org.id}/members`}>Members</SideNavLink>
           <SideNavLink href={`/app/${org.id}/audit`}>Audit trail</SideNavLink>
         </nav>
         <div className="mt-8 border-t border-slate-200 pt-4">

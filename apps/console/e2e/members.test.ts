@@ -1,0 +1,133 @@
+/**
+ * The Members page in Chromium against the built console: an owner invites someone, sees the
+ * pending invitation with its one-time link and revokes it; changes a member's role; a viewer
+ * sees the list read-only.
+ */
+import { hashPassword } from "@sekuire/core";
+import { createOrganization } from "@sekuire/core/organizations";
+import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase } from "@sekuire/db/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Console, screenshot, startBrowser, startConsole } from "./harness";
+
+let database: MigratedTestDatabase;
+let server: Console;
+let orgId: string;
+let approverId: string;
+const SECRET = "e2e-secret-console-members-0123456789abcdef0123456789";
+const PASSWORD = "correct horse battery staple";
+
+async function seedUser(email: string) {
+  return database.db.user.create({
+    data: { email, name: email.split("@")[0], passwordHash: await hashPassword(PASSWORD) },
+  });
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${server.url}/app`);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const owner = await seedUser("owner@example.com");
+  const org = await createOrganization(
+    database.db,
+    { kind: "user", userId: owner.id },
+    { name: "Acme Robotics" },
+  );
+  orgId = org.id;
+  const viewer = await seedUser("viewer@example.com");
+  await database.db.membership.create({
+    data: { organizationId: org.id, userId: viewer.id, role: "viewer" },
+  });
+  const approver = await seedUser("approver@example.com");
+  approverId = approver.id;
+  await database.db.membership.create({
+    data: { organizationId: org.id, userId: approver.id, role: "approver" },
+  });
+  server = await startConsole({
+    env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+});
+
+describe("members page", () => {
+  it("lets an owner invite, revoke and change a member's role", async () => {
+    const browser = await startBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, "owner@example.com");
+      await page.goto(`${server.url}/app/${orgId}/workspaces`);
+      await page
+        .getByRole("complementary", { name: "Console navigation" })
+        .getByRole("link", { name: "Members" })
+        .click();
+      await page.waitForURL(`${server.url}/app/${orgId}/members`);
+      const members = page.getByRole("list", { name: "Members" });
+      await members.getByText("approver@example.com").waitFor();
+      await expect(members.textContent()).resolves.toContain("viewer@example.com");
+
+      // Invite: the link is shown once, the invitation is pending, then revoked.
+      const invite = page.getByRole("form", { name: "Invite" });
+      await invite.getByLabel("Email").fill("newcomer@example.com");
+      await invite.getByLabel("Role").selectOption("approver");
+      await invite.getByRole("button", { name: "Invite" }).click();
+      const link = page.getByTestId("invitation-link");
+      await link.waitFor();
+      await expect(link.textContent()).resolves.toMatch(
+        new RegExp(`^${server.url}/app/invitations/accept\\?token=.+`),
+      );
+      const pending = page.getByRole("list", { name: "Pending invitations" });
+      await pending.getByText("newcomer@example.com").waitFor();
+      await screenshot(page, "app-members", true);
+      await pending
+        .getByRole("form", { name: "Revoke invitation for newcomer@example.com" })
+        .getByRole("button", { name: "Revoke" })
+        .click();
+      await page.getByText("No pending invitations.").waitFor();
+
+      // Change the approver to a viewer.
+      const roleForm = page.getByRole("form", { name: "Role of approver@example.com" });
+      await roleForm.getByLabel("Role for approver@example.com").selectOption("viewer");
+      await roleForm.getByRole("button", { name: "Change role" }).click();
+      await page.getByText("Role changed to viewer.").waitFor();
+      const membership = await database.db.membership.findFirst({
+        where: { organizationId: orgId, userId: approverId },
+      });
+      expect(membership?.role).toBe("viewer");
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("shows a viewer the list read-only", async () => {
+    const browser = await startBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, "viewer@example.com");
+      await page.goto(`${server.url}/app/${orgId}/members`);
+      const members = page.getByRole("list", { name: "Members" });
+      await members.getByText("owner@example.com").waitFor();
+      await expect(page.getByRole("form", { name: "Invite" }).count()).resolves.toBe(0);
+      await expect(page.getByRole("button", { name: "Remove" }).count()).resolves.toBe(0);
+      await expect(page.getByRole("button", { name: "Change role" }).count()).resolves.toBe(0);
+      await expect(members.getByRole("combobox").count()).resolves.toBe(0);
+      await expect(page.getByRole("list", { name: "Pending invitations" }).count()).resolves.toBe(
+        0,
+      );
+      await page.getByRole("button", { name: "Leave organization" }).waitFor();
+      await screenshot(page, "app-members-viewer");
+    } finally {
+      await browser.close();
+    }
+  });
+});
