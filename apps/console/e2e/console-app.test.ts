@@ -3,48 +3,22 @@
  * migrated database: an owner creates a workspace; a viewer sees no write controls and the
  * server refuses a write anyway.
  */
-import { hashPassword } from "@sekuire/core";
-import { createOrganization } from "@sekuire/core/organizations";
 import type { MigratedTestDatabase } from "@sekuire/db/testing";
 import { createTestDatabase } from "@sekuire/db/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Console, screenshot, startBrowser, startConsole } from "./harness";
 import { HttpClient } from "./http-client";
+import { PASSWORD, seedOwnerAndViewer, signIn } from "./signed-in";
 
 let database: MigratedTestDatabase;
 let server: Console;
 let orgId: string;
 const SECRET = "e2e-secret-console-app-0123456789abcdef0123456789";
-const PASSWORD = "correct horse battery staple";
-
-async function seedUser(email: string) {
-  return database.db.user.create({
-    data: { email, name: email.split("@")[0], passwordHash: await hashPassword(PASSWORD) },
-  });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/app`);
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const owner = await seedUser("owner@example.com");
-  const org = await createOrganization(
-    database.db,
-    { kind: "user", userId: owner.id },
-    { name: "Acme Robotics" },
-  );
+  const { org } = await seedOwnerAndViewer(database);
   orgId = org.id;
-  const viewer = await seedUser("viewer@example.com");
-  await database.db.membership.create({
-    data: { organizationId: org.id, userId: viewer.id, role: "viewer" },
-  });
   server = await startConsole({
     env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
   });
@@ -60,7 +34,7 @@ describe("signed-in console", () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
-      await signIn(page, "owner@example.com");
+      await signIn(page, server.url, "owner@example.com");
       await page
         .getByRole("list", { name: "Organizations" })
         .getByRole("link", { name: "Acme Robotics" })
@@ -243,7 +217,7 @@ describe("signed-in console", () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
-      await signIn(page, "viewer@example.com");
+      await signIn(page, server.url, "viewer@example.com");
       await page.goto(`${server.url}/app/${orgId}/workspaces`);
       await page.getByRole("heading", { name: "Workspaces" }).waitFor();
       await expect(page.getByRole("form", { name: "Create workspace" }).count()).resolves.toBe(0);

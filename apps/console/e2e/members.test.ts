@@ -3,49 +3,23 @@
  * pending invitation with its one-time link and revokes it; changes a member's role; a viewer
  * sees the list read-only.
  */
-import { hashPassword } from "@sekuire/core";
-import { createOrganization } from "@sekuire/core/organizations";
 import type { MigratedTestDatabase } from "@sekuire/db/testing";
 import { createTestDatabase } from "@sekuire/db/testing";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Console, screenshot, startBrowser, startConsole } from "./harness";
+import { seedOwnerAndViewer, seedUser, signIn } from "./signed-in";
 
 let database: MigratedTestDatabase;
 let server: Console;
 let orgId: string;
 let approverId: string;
 const SECRET = "e2e-secret-console-members-0123456789abcdef0123456789";
-const PASSWORD = "correct horse battery staple";
-
-async function seedUser(email: string) {
-  return database.db.user.create({
-    data: { email, name: email.split("@")[0], passwordHash: await hashPassword(PASSWORD) },
-  });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${server.url}/app`);
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const owner = await seedUser("owner@example.com");
-  const org = await createOrganization(
-    database.db,
-    { kind: "user", userId: owner.id },
-    { name: "Acme Robotics" },
-  );
+  const { org } = await seedOwnerAndViewer(database);
   orgId = org.id;
-  const viewer = await seedUser("viewer@example.com");
-  await database.db.membership.create({
-    data: { organizationId: org.id, userId: viewer.id, role: "viewer" },
-  });
-  const approver = await seedUser("approver@example.com");
+  const approver = await seedUser(database, "approver@example.com");
   approverId = approver.id;
   await database.db.membership.create({
     data: { organizationId: org.id, userId: approver.id, role: "approver" },
@@ -65,7 +39,7 @@ describe("members page", () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
-      await signIn(page, "owner@example.com");
+      await signIn(page, server.url, "owner@example.com");
       await page.goto(`${server.url}/app/${orgId}/workspaces`);
       await page
         .getByRole("complementary", { name: "Console navigation" })
@@ -113,7 +87,7 @@ describe("members page", () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
-      await signIn(page, "viewer@example.com");
+      await signIn(page, server.url, "viewer@example.com");
       await page.goto(`${server.url}/app/${orgId}/members`);
       const members = page.getByRole("list", { name: "Members" });
       await members.getByText("owner@example.com").waitFor();
