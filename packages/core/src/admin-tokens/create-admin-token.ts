@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal, roleAtLeast } from "../access/index.js";
+import { authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, forbidden } from "../errors/index.js";
 import { generateSecret } from "../secrets.js";
@@ -44,12 +44,12 @@ export async function createAdminToken(
       { pointer: "/expiresAt", message: "Must be in the future." },
     ]);
   }
-  const access = await authorize(db, principal, organizationId, "admin");
-  if (!roleAtLeast(access.role, role)) {
-    throw forbidden(`A token cannot have a higher role than yours (${access.role}).`);
-  }
   const { secret, hash, prefix, lastFour } = generateSecret("admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
+    if (!roleAtLeast(access.role, role)) {
+      throw forbidden(`A token cannot have a higher role than yours (${access.role}).`);
+    }
     const row = await tx.adminToken.create({
       data: {
         organizationId,

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal, roleAtLeast } from "../access/index.js";
+import { authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { forbidden, notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
@@ -23,8 +23,8 @@ export async function revokeAdminToken(
   now: Date = new Date(),
 ): Promise<AdminTokenView> {
   const { organizationId, tokenId } = parseInput(revokeAdminTokenInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const token = await tx.adminToken.findFirst({
       where: { organizationId, id: tokenId },
       select: adminTokenSelect,

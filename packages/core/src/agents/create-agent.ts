@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import {
@@ -28,9 +28,9 @@ export async function createAgent(
   input: CreateAgentInput,
 ): Promise<AgentView> {
   const { organizationId, workspaceId, name, description } = parseInput(createAgentInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   try {
     return await db.$transaction(async (tx) => {
+      const access = await authorizeInTx(tx, principal, organizationId, "admin");
       // Checked first so a foreign workspace is NOT_FOUND rather than a foreign-key error.
       await findWorkspace(tx, organizationId, workspaceId);
       const agent = await tx.agent.create({

@@ -1,6 +1,6 @@
 import type { Db, DbTransaction } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import type { Actor } from "../audit/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
@@ -32,8 +32,8 @@ export async function createApiKey(
 ): Promise<CreatedApiKey> {
   const { organizationId, agentId, name, expiresAt } = parseInput(createApiKeyInput, input);
   assertFuture(expiresAt, now);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const agent = await findAgent(tx, organizationId, agentId);
     const created = await insertApiKey(tx, {
       organizationId,

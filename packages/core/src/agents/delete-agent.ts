@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findAgent } from "./find-agent.js";
@@ -18,8 +18,8 @@ export async function deleteAgent(
   input: DeleteAgentInput,
 ): Promise<void> {
   const { organizationId, agentId } = parseInput(deleteAgentInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   await db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const agent = await findAgent(tx, organizationId, agentId);
     await tx.agent.delete({ where: { id: agentId, organizationId } });
     await recordAudit(tx, {

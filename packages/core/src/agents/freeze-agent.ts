@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { type AgentView, agentSelect } from "./agent-view.js";
@@ -23,8 +23,8 @@ export async function setAgentFrozen(
   input: SetAgentFrozenInput,
 ): Promise<AgentView> {
   const { organizationId, agentId, frozen } = parseInput(setAgentFrozenInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const before = await findAgent(tx, organizationId, agentId);
     if (before.frozen === frozen) return before;
     const agent = await tx.agent.update({

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { type ApiKeyView, apiKeySelect, toApiKeyView } from "./api-key-view.js";
 import { auditKey } from "./create-api-key.js";
@@ -23,8 +23,8 @@ export async function revokeApiKey(
   now: Date = new Date(),
 ): Promise<ApiKeyView> {
   const { organizationId, keyId } = parseInput(revokeApiKeyInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const { rotatedTo: _, ...key } = await findApiKey(tx, organizationId, keyId);
     if (key.revokedAt) return toApiKeyView(key, now);
     const row = await tx.apiKey.update({

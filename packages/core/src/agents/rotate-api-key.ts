@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { AppError } from "../errors/index.js";
 import { dateSchema, idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { apiKeyStatus } from "./api-key-status.js";
@@ -37,8 +37,8 @@ export async function rotateApiKey(
   const parsed = parseInput(rotateApiKeyInput, input);
   const { organizationId, keyId, gracePeriodSeconds } = parsed;
   assertFuture(parsed.expiresAt ?? undefined, now);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const old = await findApiKey(tx, organizationId, keyId);
     if (old.rotatedTo) {
       throw new AppError("CONFLICT", "This key was already rotated: rotate its successor.");

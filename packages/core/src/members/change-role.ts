@@ -1,11 +1,11 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { idOf, organizationIdSchema, parseInput, roleSchema } from "../shared/index.js";
 import { findMembership } from "./find-membership.js";
 import type { MemberView } from "./member-view.js";
-import { assertMayManageRole, assertNotLastOwner } from "./role-rules.js";
+import { assertMayManageRole, assertNotLastOwner, lockMembershipChanges } from "./role-rules.js";
 
 export const changeRoleInput = z.object({
   organizationId: organizationIdSchema,
@@ -24,8 +24,9 @@ export async function changeRole(
   input: ChangeRoleInput,
 ): Promise<MemberView> {
   const { organizationId, userId, role } = parseInput(changeRoleInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    await lockMembershipChanges(tx, organizationId);
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const membership = await findMembership(tx, organizationId, userId);
     assertMayManageRole(access.role, membership.role, role);
     const view = (r = membership.role): MemberView => ({

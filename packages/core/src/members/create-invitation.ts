@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import { hashSecret } from "../secrets.js";
@@ -37,11 +37,11 @@ export async function createInvitation(
   now: Date = new Date(),
 ): Promise<CreatedInvitation> {
   const { organizationId, email, role, expiresInDays } = parseInput(createInvitationInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
-  assertMayManageRole(access.role, role);
   // 256 random bits: a fast hash is enough, and the token can be looked up by it.
   const token = randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
+    assertMayManageRole(access.role, role);
     const existing = await tx.membership.findFirst({
       where: { organizationId, user: { email } },
       select: { id: true },

@@ -1,11 +1,11 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, forbidden } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findMembership } from "./find-membership.js";
-import { assertMayManageRole, assertNotLastOwner } from "./role-rules.js";
+import { assertMayManageRole, assertNotLastOwner, lockMembershipChanges } from "./role-rules.js";
 
 export const removeMemberInput = z.object({
   organizationId: organizationIdSchema,
@@ -23,13 +23,14 @@ export async function removeMember(
   input: RemoveMemberInput,
 ): Promise<void> {
   const { organizationId, userId } = parseInput(removeMemberInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
-  if (principal.kind === "user" && principal.userId === userId) {
-    throw new AppError("BAD_REQUEST", "To remove yourself, leave the organization instead.", [
-      { pointer: "/userId", message: "This is you: use leave." },
-    ]);
-  }
   await db.$transaction(async (tx) => {
+    await lockMembershipChanges(tx, organizationId);
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
+    if (principal.kind === "user" && principal.userId === userId) {
+      throw new AppError("BAD_REQUEST", "To remove yourself, leave the organization instead.", [
+        { pointer: "/userId", message: "This is you: use leave." },
+      ]);
+    }
     const membership = await findMembership(tx, organizationId, userId);
     assertMayManageRole(access.role, membership.role);
     if (membership.role === "owner") await assertNotLastOwner(tx, organizationId, userId);
@@ -59,8 +60,9 @@ export async function leaveOrganization(
   const { organizationId } = parseInput(leaveOrganizationInput, input);
   if (principal.kind !== "user")
     throw forbidden("An admin token is not a member and cannot leave.");
-  const access = await authorize(db, principal, organizationId, "viewer");
   await db.$transaction(async (tx) => {
+    await lockMembershipChanges(tx, organizationId);
+    const access = await authorizeInTx(tx, principal, organizationId, "viewer");
     const membership = await findMembership(tx, organizationId, principal.userId);
     if (membership.role === "owner") await assertNotLastOwner(tx, organizationId, principal.userId);
     await tx.membership.delete({

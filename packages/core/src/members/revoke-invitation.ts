@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
@@ -20,8 +20,8 @@ export async function revokeInvitation(
   now: Date = new Date(),
 ): Promise<void> {
   const { organizationId, invitationId } = parseInput(revokeInvitationInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   await db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const invitation = await tx.invitation.findFirst({
       where: { organizationId, id: invitationId },
     });

@@ -16,6 +16,20 @@ export function assertMayManageRole(callerRole: Role, ...roles: Role[]): void {
 }
 
 /**
+ * Makes the transaction the organization's only one changing memberships (role changes,
+ * removals, leaving) until it ends. Each of them first locks the caller's own membership
+ * (authorizeInTx) and then writes another member's; without this, two admins acting on each
+ * other at once would each hold the row the other needs and deadlock.
+ */
+export async function lockMembershipChanges(
+  tx: DbTransaction,
+  organizationId: string,
+): Promise<void> {
+  const key = `sekuire:membership:${organizationId}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/**
  * Refuses to take the owner role away from `userId` when they are the last owner. The owners'
  * rows are locked first, so two owners demoting each other at once cannot both succeed and
  * leave the organization ownerless.

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { forbidden } from "../errors/index.js";
 import { nameSchema, organizationIdSchema, parseInput } from "../shared/index.js";
@@ -27,11 +27,11 @@ export async function updateOrganization(
   input: UpdateOrganizationInput,
 ): Promise<OrganizationView> {
   const { organizationId, name, requireFourEyes } = parseInput(updateOrganizationInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
-  if (requireFourEyes !== undefined && access.role !== "owner") {
-    throw forbidden("Only an owner can change four-eyes publishing.");
-  }
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
+    if (requireFourEyes !== undefined && access.role !== "owner") {
+      throw forbidden("Only an owner can change four-eyes publishing.");
+    }
     const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
     const organization = await tx.organization.update({
       where: { id: organizationId },

@@ -4,7 +4,7 @@
  * checking first turns that into a clear NOT_FOUND rather than a constraint error.
  */
 import type { Db, DbTransaction } from "@sekuire/db";
-import { authorize, type Principal } from "../access/index.js";
+import { authorize, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, notFound } from "../errors/index.js";
 import { isUniqueViolation, parseInput } from "../shared/index.js";
@@ -14,10 +14,10 @@ import { actorUserId, loadPolicy, loadWorkspace, TX_OPTIONS } from "./store.js";
 export async function assignPolicy(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(assignInput, raw);
   const { organizationId } = input;
-  const access = await authorize(db, principal, organizationId, "admin");
   const pinnedVersionId = input.pinnedVersionId ?? null;
   try {
     return await db.$transaction(async (tx) => {
+      const access = await authorizeInTx(tx, principal, organizationId, "admin");
       await loadWorkspace(tx, organizationId, input.workspaceId);
       await loadPolicy(tx, organizationId, input.policyId);
       const pin = await checkPin(tx, organizationId, input.policyId, pinnedVersionId);
@@ -58,8 +58,8 @@ export async function assignPolicy(db: Db, principal: Principal, raw: unknown) {
 export async function changeAssignment(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(changeAssignmentInput, raw);
   const { organizationId } = input;
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const before = await loadAssignment(tx, organizationId, input.assignmentId);
     const pin = await checkPin(tx, organizationId, before.policyId, input.pinnedVersionId);
     const assignment = await tx.policyAssignment.update({
@@ -85,8 +85,8 @@ export async function changeAssignment(db: Db, principal: Principal, raw: unknow
 
 export async function unassignPolicy(db: Db, principal: Principal, raw: unknown) {
   const { organizationId, assignmentId } = parseInput(assignmentRef, raw);
-  const access = await authorize(db, principal, organizationId, "admin");
   await db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const before = await loadAssignment(tx, organizationId, assignmentId);
     await tx.policyAssignment.deleteMany({ where: { id: assignmentId, organizationId } });
     await recordAudit(tx, {

@@ -8,7 +8,7 @@
  */
 import type { Db, DbTransaction } from "@sekuire/db";
 import type { Access } from "../access/index.js";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { parseInput } from "../shared/index.js";
 import { saveDraftInput } from "./inputs.js";
@@ -17,9 +17,9 @@ import { assertValidDocument } from "./validation.js";
 
 export async function saveDraft(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(saveDraftInput, raw);
-  const access = await authorize(db, principal, input.organizationId, "admin");
-  const { warnings } = assertValidDocument(input.document, "The draft has errors.");
-  const policy = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
+    const { warnings } = assertValidDocument(input.document, "The draft has errors.");
     await loadPolicy(tx, input.organizationId, input.policyId);
     const saved = await writeDraft(tx, access, input.policyId, input.document, {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -32,9 +32,8 @@ export async function saveDraft(db: Db, principal: Principal, raw: unknown) {
       targetType: "policy",
       targetId: input.policyId,
     });
-    return saved;
+    return { policy: saved, findings: warnings };
   }, TX_OPTIONS);
-  return { policy, findings: warnings };
 }
 
 /** Stores the draft text as written; the caller has checked the policy is the organization's. */

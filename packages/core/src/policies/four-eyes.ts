@@ -4,7 +4,7 @@
  * withdraw their own request (recorded as cancelled) but never approve it.
  */
 import type { Db, DbTransaction } from "@sekuire/db";
-import { type Access, authorize, type Principal } from "../access/index.js";
+import { type Access, authorize, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, forbidden, notFound } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
@@ -29,11 +29,11 @@ export async function listPublishRequests(db: Db, principal: Principal, raw: unk
 
 export async function approvePublishRequest(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(decidePublishInput, raw);
-  const access = await authorize(db, principal, input.organizationId, "admin");
-  // A second pair of eyes is a person: an admin token cannot stand in for one.
-  const approverId = actorUserId(access.actor);
-  if (!approverId) throw forbidden("A publish request is approved by a signed-in admin.");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
+    // A second pair of eyes is a person: an admin token cannot stand in for one.
+    const approverId = actorUserId(access.actor);
+    if (!approverId) throw forbidden("A publish request is approved by a signed-in admin.");
     const request = await pendingRequest(tx, input.organizationId, input.requestId);
     if (request.requestedById === approverId)
       throw forbidden("You cannot approve your own publish request; another admin must.");
@@ -69,8 +69,8 @@ export async function approvePublishRequest(db: Db, principal: Principal, raw: u
 
 export async function rejectPublishRequest(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(decidePublishInput, raw);
-  const access = await authorize(db, principal, input.organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
     const request = await pendingRequest(tx, input.organizationId, input.requestId);
     const own =
       request.requestedById !== null && request.requestedById === actorUserId(access.actor);

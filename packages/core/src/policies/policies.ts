@@ -4,7 +4,7 @@
  */
 import type { Db } from "@sekuire/db";
 import { getTemplate } from "@sekuire/policy-engine";
-import { authorize, type Principal } from "../access/index.js";
+import { authorize, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
@@ -15,15 +15,14 @@ import { assertValidDocument } from "./validation.js";
 
 export async function createPolicy(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(createPolicyInput, raw);
-  const access = await authorize(db, principal, input.organizationId, "admin");
   const template = input.templateId ? getTemplate(input.templateId) : undefined;
   const document = template?.text ?? input.document ?? BLANK_POLICY_DOCUMENT;
-  // An imported document is held to the same rule as any draft: no engine errors.
-  const { warnings } = assertValidDocument(document, "The policy document has errors.");
   const name = input.name ?? template?.title ?? "Untitled policy";
   const description = input.description ?? template?.description ?? null;
-  const userId = actorUserId(access.actor);
-  const policy = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
+    // An imported document is held to the same rule as any draft: no engine errors.
+    const { warnings } = assertValidDocument(document, "The policy document has errors.");
     const created = await tx.policy.create({
       data: {
         organizationId: input.organizationId,
@@ -31,7 +30,7 @@ export async function createPolicy(db: Db, principal: Principal, raw: unknown) {
         description,
         templateId: template?.id ?? null,
         draftDocument: document,
-        draftUpdatedById: userId,
+        draftUpdatedById: actorUserId(access.actor),
         draftUpdatedAt: new Date(),
       },
     });
@@ -43,9 +42,8 @@ export async function createPolicy(db: Db, principal: Principal, raw: unknown) {
       targetId: created.id,
       details: { name, templateId: template?.id ?? null },
     });
-    return created;
+    return { policy: created, findings: warnings };
   }, TX_OPTIONS);
-  return { policy, findings: warnings };
 }
 
 export async function listPolicies(db: Db, principal: Principal, raw: unknown) {
@@ -120,8 +118,8 @@ export async function getPolicy(db: Db, principal: Principal, raw: unknown) {
  */
 export async function deletePolicy(db: Db, principal: Principal, raw: unknown) {
   const { organizationId, policyId } = parseInput(policyRef, raw);
-  const access = await authorize(db, principal, organizationId, "admin");
   await db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const policy = await loadPolicy(tx, organizationId, policyId);
     const assigned = await tx.policyAssignment.count({ where: { organizationId, policyId } });
     if (assigned > 0)

@@ -5,7 +5,7 @@
  * second admin approves (four-eyes.ts).
  */
 import type { Db, DbTransaction } from "@sekuire/db";
-import { type Access, authorize, type Principal } from "../access/index.js";
+import { type Access, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
@@ -18,12 +18,12 @@ const INVALID = "The policy has errors; fix them before publishing.";
 
 export async function publishPolicy(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(publishInput, raw);
-  const access = await authorize(db, principal, input.organizationId, "admin");
-  const org = await db.organization.findUnique({
-    where: { id: input.organizationId },
-    select: { requireFourEyes: true },
-  });
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
+    const org = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { requireFourEyes: true },
+    });
     const policy = await lockPolicy(tx, input.organizationId, input.policyId);
     const document = input.document ?? policy.draftDocument;
     if (document === null)

@@ -3,7 +3,7 @@
  * nothing live until the restored draft is published as a new version).
  */
 import type { Db } from "@sekuire/db";
-import { authorize, type Principal } from "../access/index.js";
+import { authorize, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, notFound } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
@@ -73,8 +73,8 @@ export async function diffVersions(db: Db, principal: Principal, raw: unknown) {
 
 export async function restoreVersion(db: Db, principal: Principal, raw: unknown) {
   const { organizationId, versionId } = parseInput(versionRef, raw);
-  const access = await authorize(db, principal, organizationId, "admin");
   return db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const version = await loadVersion(tx, organizationId, versionId);
     // An old version may fail a rule the engine has gained since; the findings say what to fix.
     const { warnings } = assertValidDocument(version.document, "The restored version has errors.");

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import {
@@ -35,9 +35,9 @@ export async function createWorkspace(
       { pointer: "/slug", message: "The name has no letters or digits: give a slug." },
     ]);
   }
-  const access = await authorize(db, principal, organizationId, "admin");
   try {
     return await db.$transaction(async (tx) => {
+      const access = await authorizeInTx(tx, principal, organizationId, "admin");
       const workspace = await tx.workspace.create({
         data: { organizationId, name, slug, description: description ?? null },
         select: workspaceSelect,

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findWorkspace } from "./find-workspace.js";
@@ -21,8 +21,8 @@ export async function deleteWorkspace(
   input: DeleteWorkspaceInput,
 ): Promise<void> {
   const { organizationId, workspaceId } = parseInput(deleteWorkspaceInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   await db.$transaction(async (tx) => {
+    const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const workspace = await findWorkspace(tx, organizationId, workspaceId);
     await tx.workspace.delete({ where: { id: workspaceId, organizationId } });
     await recordAudit(tx, {

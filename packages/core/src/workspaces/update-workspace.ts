@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorize, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import {
   descriptionSchema,
@@ -30,9 +30,9 @@ export async function updateWorkspace(
   input: UpdateWorkspaceInput,
 ): Promise<WorkspaceView> {
   const { organizationId, workspaceId, ...changes } = parseInput(updateWorkspaceInput, input);
-  const access = await authorize(db, principal, organizationId, "admin");
   try {
     return await db.$transaction(async (tx) => {
+      const access = await authorizeInTx(tx, principal, organizationId, "admin");
       const before = await findWorkspace(tx, organizationId, workspaceId);
       const workspace = await tx.workspace.update({
         where: { id: workspaceId, organizationId },

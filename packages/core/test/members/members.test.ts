@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createAdminToken, verifyAdminToken } from "../../src/admin-tokens/index.js";
 import {
   changeRole,
   leaveOrganization,
@@ -133,12 +134,13 @@ describe("members", () => {
       "PRECONDITION_FAILED",
     );
     // Only an owner-role admin token could try to remove the only owner user.
-    const ownerToken = {
-      kind: "admin_token" as const,
-      tokenId: "adt_test",
+    const { secret } = await createAdminToken(t.db, org.owner, {
       organizationId: org.id,
-      role: "owner" as const,
-    };
+      name: "owner script",
+      role: "owner",
+    });
+    const ownerToken = await verifyAdminToken(t.db, secret);
+    if (!ownerToken) throw new Error("the new token does not verify");
     await expectAppError(
       removeMember(t.db, ownerToken, { organizationId: org.id, userId: org.owner.userId }),
       "PRECONDITION_FAILED",
