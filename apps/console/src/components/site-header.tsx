@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountNav } from "./account-nav";
 import { NavLink } from "./nav-link";
 
 export const NAV = [
@@ -42,12 +43,7 @@ export function SiteHeader() {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <Link
-            href="/sign-in"
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-          >
-            Sign in
-          </Link>
+          <AccountNav />
         </div>
       </div>
     </header>

@@ -8,14 +8,20 @@ import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { currentUser } from "./auth";
 
-export async function serverCaller(callbackUrl = "/app") {
+/** The signed-in user and a caller acting as them; sends anyone else to the sign-in page. */
+export async function signedIn(callbackUrl = "/app") {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  return createCaller({
+  const caller = createCaller({
     db,
     principal: { kind: "user", userId: user.id, label: user.email ?? undefined },
     requestId: `req_console_${Date.now()}`,
   });
+  return { user, caller };
+}
+
+export async function serverCaller(callbackUrl = "/app") {
+  return (await signedIn(callbackUrl)).caller;
 }
 
 export interface ActionResult {

@@ -1,9 +1,7 @@
-import { createCaller } from "@sekuire/api";
-import { db } from "@sekuire/db";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { serverCaller } from "@/server/api";
 import { currentUser } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Your organizations" };
@@ -12,12 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AppHome() {
   const user = await currentUser();
   if (!user) redirect("/sign-in?callbackUrl=%2Fapp");
-  // Through the same tRPC procedure the HTTP API serves; roles come from the database.
-  const caller = createCaller({
-    db,
-    principal: { kind: "user", userId: user.id, label: user.email ?? undefined },
-    requestId: `req_console_${Date.now()}`,
-  });
+  const caller = await serverCaller();
   const organizations = await caller.organizations.list();
   return (
     <div className="mx-auto max-w-3xl px-6 py-12">
@@ -28,7 +21,6 @@ export default async function AppHome() {
             Signed in as <span className="font-medium">{user.email ?? user.name}</span>
           </p>
         </div>
-        <SignOutButton />
       </div>
       {organizations.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">

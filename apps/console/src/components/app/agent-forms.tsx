@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useState } from "react";
+import { type FormAction, FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/server/api";
 
-export function CreateAgentForm({
-  action,
-}: {
-  action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
-}) {
+type Action = (previous: ActionResult | null) => Promise<ActionResult>;
+
+export function CreateAgentForm({ action }: { action: FormAction }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} aria-label="Create agent" className="flex flex-wrap items-end gap-3">
@@ -28,97 +27,64 @@ export function CreateAgentForm({
         {pending ? "Creating…" : "Create agent"}
       </button>
       {state && !state.ok ? (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {state.message}
-        </p>
+        <div className="w-full">
+          <FormMessage state={state} />
+        </div>
       ) : null}
     </form>
   );
 }
 
-interface CreatedKey extends ActionResult {
-  secret?: string;
-  display?: string;
-}
-
-export function CreateKeyButton({
-  agentName,
-  create,
+/** Freeze (the kill switch: every decision Deny) or unfreeze, and delete after a confirmation. */
+export function AgentControls({
+  name,
+  frozen,
+  setFrozen,
+  remove,
 }: {
-  agentName: string;
-  create: () => Promise<CreatedKey>;
+  name: string;
+  frozen: boolean;
+  setFrozen: Action;
+  remove: Action;
 }) {
-  const [created, setCreated] = useState<CreatedKey | null>(null);
-  const [copied, setCopied] = useState(false);
-  const [busy, startTransition] = useTransition();
-  const curl = created?.secret
-    ? [
-        "curl -X POST http://localhost:4000/v1/decisions \\",
-        `  -H "Authorization: Bearer ${created.secret}" \\`,
-        '  -H "Content-Type: application/json" \\',
-        `  -d '{"action": "db:Select", "resource": "db://production/users"}'`,
-      ].join("\n")
-    : "";
+  const [freezeState, freeze, freezing] = useActionState(setFrozen, null);
+  const [removeState, submitRemove, removing] = useActionState(remove, null);
+  const [confirming, setConfirming] = useState(false);
+  const button =
+    "rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-50 border-slate-300 hover:bg-slate-50";
   return (
-    <div>
-      <button
-        type="button"
-        disabled={busy}
-        aria-label={`Create API key for ${agentName}`}
-        onClick={() =>
-          startTransition(async () => {
-            setCopied(false);
-            setCreated(await create());
-          })
-        }
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
-      >
-        {busy ? "Creating…" : "Create API key"}
-      </button>
-      {created && !created.ok ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {created.message}
-        </p>
-      ) : null}
-      {created?.secret ? (
-        <div
-          data-testid="new-key"
-          className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
-        >
-          <p className="font-medium text-amber-900">
-            Copy this key now: it is shown once and cannot be recovered.
-          </p>
-          <div className="mt-2 flex items-center gap-2">
-            <code
-              data-testid="secret"
-              className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-amber-200"
-            >
-              {created.secret}
-            </code>
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2">
+        <form action={freeze} aria-label={`${frozen ? "Unfreeze" : "Freeze"} ${name}`}>
+          <button type="submit" disabled={freezing} className={button}>
+            {frozen ? "Unfreeze" : "Freeze"}
+          </button>
+        </form>
+        {confirming ? (
+          <form action={submitRemove} aria-label={`Delete ${name}`} className="flex gap-2">
             <button
-              type="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created.secret ?? "").catch(() => {});
-                setCopied(true);
-              }}
-              className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-amber-700"
+              type="submit"
+              disabled={removing}
+              className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-700 disabled:opacity-50"
             >
-              {copied ? "Copied" : "Copy"}
+              {removing ? "Deleting…" : "Delete agent and keys"}
             </button>
-          </div>
-          <p className="mt-3 text-xs text-amber-900">Try it against the decision API:</p>
-          <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-            {curl}
-          </pre>
+            <button type="button" onClick={() => setConfirming(false)} className={button}>
+              Cancel
+            </button>
+          </form>
+        ) : (
           <button
             type="button"
-            onClick={() => setCreated(null)}
-            className="mt-2 text-xs font-medium text-amber-900 underline"
+            onClick={() => setConfirming(true)}
+            className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
           >
-            I have stored it, hide the key
+            Delete…
           </button>
-        </div>
-      ) : null}
+        )}
+      </div>
+      {freezeState && !freezeState.ok ? <FormMessage state={freezeState} /> : null}
+      {removeState && !removeState.ok ? <FormMessage state={removeState} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/server/api";
 
 /** Lowercase letters, digits and dashes, as core derives it. */
@@ -68,22 +69,7 @@ export function CreateWorkspaceForm({
           />
         </label>
       </div>
-      {state && !state.ok ? (
-        <div role="alert" className="mt-3 text-sm text-red-700">
-          {state.message}
-          {state.details?.map((d) => (
-            <div key={`${d.pointer}-${d.message}`}>
-              {d.pointer ? <code className="mr-1">{d.pointer}</code> : null}
-              {d.message}
-            </div>
-          ))}
-        </div>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="mt-3 text-sm text-emerald-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <button
         type="submit"
         disabled={pending || !name.trim()}

@@ -1,36 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { type FormAction, FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/server/api";
 
 export const ROLES = ["owner", "admin", "approver", "viewer"] as const;
-
-type FormAction<T extends ActionResult = ActionResult> = (
-  previous: T | null,
-  form: FormData,
-) => Promise<T>;
-
-function FormMessage({ state }: { state: ActionResult | null }) {
-  if (!state) return null;
-  if (!state.ok) {
-    return (
-      <div role="alert" className="mt-2 text-sm text-red-700">
-        {state.message}
-        {state.details?.map((d) => (
-          <div key={`${d.pointer}-${d.message}`}>
-            {d.pointer ? <code className="mr-1">{d.pointer}</code> : null}
-            {d.message}
-          </div>
-        ))}
-      </div>
-    );
-  }
-  return state.message ? (
-    <p role="status" className="mt-2 text-sm text-emerald-700">
-      {state.message}
-    </p>
-  ) : null;
-}
 
 export function MemberControls({
   label,

@@ -12,6 +12,8 @@ interface DiffLine {
 interface Row {
   left?: DiffLine;
   right?: DiffLine;
+  /** a run of unchanged lines folded away, with its length */
+  folded?: number;
 }
 
 /** Pairs each run of removed lines with the run of added lines after it, for side by side. */
@@ -37,12 +39,38 @@ export function sideBySide(lines: readonly DiffLine[]): Row[] {
   return rows;
 }
 
+function changed(row: Row): boolean {
+  return row.left?.kind !== "unchanged" || row.right?.kind !== "unchanged";
+}
+
+/** Keeps `context` rows around each change and folds longer unchanged runs into one row. */
+export function foldUnchanged(rows: readonly Row[], context = 3): Row[] {
+  const keep = rows.map(() => false);
+  rows.forEach((row, i) => {
+    if (!changed(row)) return;
+    for (let j = Math.max(0, i - context); j <= Math.min(rows.length - 1, i + context); j++)
+      keep[j] = true;
+  });
+  const out: Row[] = [];
+  let hidden = 0;
+  rows.forEach((row, i) => {
+    if (keep[i]) {
+      if (hidden > 0) out.push({ folded: hidden });
+      hidden = 0;
+      out.push(row);
+    } else hidden++;
+  });
+  if (hidden > 0) out.push({ folded: hidden });
+  return out;
+}
+
 const CELL: Record<DiffLine["kind"], string> = {
   added: "bg-emerald-50 text-emerald-900",
   removed: "bg-red-50 text-red-900",
   unchanged: "text-slate-700",
 };
 
+/** A side-by-side diff; `from`/`to` name the two sides ("version 2", "the request"). */
 export function DiffView({
   from,
   to,
@@ -50,22 +78,22 @@ export function DiffView({
   removed,
   lines,
 }: {
-  from: number;
-  to: number;
+  from: string;
+  to: string;
   added: number;
   removed: number;
   lines: readonly DiffLine[];
 }) {
-  const rows = sideBySide(lines);
+  const rows = foldUnchanged(sideBySide(lines));
   return (
     <section
-      aria-label={`Changes from version ${from} to version ${to}`}
+      aria-label={`Changes from ${from} to ${to}`}
       data-testid="diff"
       className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
     >
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2 text-sm">
-        <span className="font-semibold">
-          Version {from} → version {to}
+        <span className="inline-block font-semibold first-letter:uppercase">
+          {from} → {to}
         </span>
         <span className="text-xs">
           <span className="text-emerald-700">+{added}</span>{" "}
@@ -75,27 +103,36 @@ export function DiffView({
       <div className="max-h-[32rem] overflow-auto">
         <table className="w-full table-fixed border-collapse font-mono text-xs">
           <tbody>
-            {rows.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place.
-              <tr key={i}>
-                <td className="w-10 select-none px-2 text-right text-slate-400">
-                  {row.left?.oldLine ?? ""}
-                </td>
-                <td
-                  className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 ${row.left ? CELL[row.left.kind] : ""}`}
-                >
-                  {row.left?.text ?? ""}
-                </td>
-                <td className="w-10 select-none px-2 text-right text-slate-400">
-                  {row.right?.newLine ?? ""}
-                </td>
-                <td
-                  className={`whitespace-pre-wrap break-all px-2 ${row.right ? CELL[row.right.kind] : ""}`}
-                >
-                  {row.right?.text ?? ""}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row, i) =>
+              row.folded ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place.
+                <tr key={i}>
+                  <td colSpan={4} className="bg-slate-50 px-3 py-1 text-center text-slate-500">
+                    ⋯ {row.folded} unchanged line{row.folded === 1 ? "" : "s"}
+                  </td>
+                </tr>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place.
+                <tr key={i}>
+                  <td className="w-10 select-none px-2 text-right text-slate-400">
+                    {row.left?.oldLine ?? ""}
+                  </td>
+                  <td
+                    className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 ${row.left ? CELL[row.left.kind] : ""}`}
+                  >
+                    {row.left?.text ?? ""}
+                  </td>
+                  <td className="w-10 select-none px-2 text-right text-slate-400">
+                    {row.right?.newLine ?? ""}
+                  </td>
+                  <td
+                    className={`whitespace-pre-wrap break-all px-2 ${row.right ? CELL[row.right.kind] : ""}`}
+                  >
+                    {row.right?.text ?? ""}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

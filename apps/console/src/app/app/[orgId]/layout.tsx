@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { OrgSwitcher } from "@/components/app/org-switcher";
 import { SideNavLink } from "@/components/app/side-nav-link";
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { serverCaller } from "@/server/api";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +30,8 @@ export default async function OrgLayout({
           <SideNavLink href={`/app/${org.id}/policies`}>Policies</SideNavLink>
           <SideNavLink href={`/app/${org.id}/members`}>Members</SideNavLink>
           <SideNavLink href={`/app/${org.id}/audit`}>Audit trail</SideNavLink>
+          <SideNavLink href={`/app/${org.id}/settings`}>Settings</SideNavLink>
         </nav>
-        <div className="mt-8 border-t border-slate-200 pt-4">
-          <SignOutButton />
-        </div>
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
     </div>

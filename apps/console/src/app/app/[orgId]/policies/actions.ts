@@ -74,3 +74,32 @@ export async function restoreVersionAction(
   revalidatePath(`/app/${organizationId}/policies/${policyId}`);
   return { ok: true };
 }
+
+/** Approve (publishes the requested document as a new version) or reject a publish request. */
+export async function decidePublishAction(
+  organizationId: string,
+  policyId: string,
+  requestId: string,
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const approve = form.get("decision") === "approve";
+  const note = String(form.get("note") ?? "").trim();
+  const caller = await serverCaller();
+  let outcome: string;
+  try {
+    const input = { organizationId, requestId, ...(note ? { note } : {}) };
+    if (approve) {
+      const { version } = await caller.policies.approvePublishRequest(input);
+      outcome = `approved=${version.number}`;
+    } else {
+      const { request } = await caller.policies.rejectPublishRequest(input);
+      outcome = `closed=${request.status}`;
+    }
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/app/${organizationId}/policies`);
+  // The request leaves the pending list, so the outcome travels in the URL to the page's banner.
+  redirect(`/app/${organizationId}/policies/${policyId}?${outcome}`);
+}

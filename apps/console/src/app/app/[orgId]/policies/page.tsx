@@ -60,6 +60,11 @@ export default async function PoliciesPage({ params }: { params: Promise<{ orgId
                       : "Draft, never published"}
                     {p.hasUnpublishedChanges ? " · unpublished changes" : ""}
                   </p>
+                  {p.pendingPublishRequests > 0 ? (
+                    <span className="mt-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                      Waiting for approval
+                    </span>
+                  ) : null}
                 </div>
                 <span className="text-xs text-slate-500">
                   {p.assignmentCount} workspace{p.assignmentCount === 1 ? "" : "s"}

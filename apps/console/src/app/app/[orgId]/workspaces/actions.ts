@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { type ActionResult, actionError, serverCaller } from "@/server/api";
 
 export async function createWorkspaceAction(
@@ -54,50 +55,48 @@ export async function unassignAction(
   revalidatePath(`/app/${organizationId}/workspaces/${workspaceId}`);
 }
 
-export async function createAgentAction(
+export async function updateWorkspaceAction(
   organizationId: string,
   workspaceId: string,
   _previous: ActionResult | null,
   form: FormData,
 ): Promise<ActionResult> {
   const name = String(form.get("name") ?? "").trim();
+  const slug = String(form.get("slug") ?? "").trim();
+  const description = String(form.get("description") ?? "").trim();
   const caller = await serverCaller();
   try {
-    await caller.agents.create({ organizationId, workspaceId, name });
+    await caller.workspaces.update({
+      organizationId,
+      workspaceId,
+      name,
+      slug,
+      description: description === "" ? null : description,
+    });
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/app/${organizationId}/workspaces/${workspaceId}`);
-  return { ok: true, message: `Agent “${name}” created.` };
+  revalidatePath(`/app/${organizationId}/workspaces`, "layout");
+  return { ok: true, message: "Workspace saved." };
 }
 
-export interface CreatedKey extends ActionResult {
-  secret?: string;
-  display?: string;
-}
-
-export async function createApiKeyAction(
+/** Deletes only when the typed slug matches, so a slip of the mouse cannot delete production. */
+export async function deleteWorkspaceAction(
   organizationId: string,
   workspaceId: string,
-  agentId: string,
-): Promise<CreatedKey> {
-  const caller = await serverCaller();
-  try {
-    const created = await caller.apiKeys.create({ organizationId, agentId });
-    revalidatePath(`/app/${organizationId}/workspaces/${workspaceId}`);
-    return { ok: true, secret: created.secret, display: created.key.display };
-  } catch (error) {
-    return actionError(error);
-  }
-}
-
-export async function revokeApiKeyAction(
-  organizationId: string,
-  workspaceId: string,
+  slug: string,
+  _previous: ActionResult | null,
   form: FormData,
-): Promise<void> {
-  const keyId = String(form.get("keyId") ?? "");
+): Promise<ActionResult> {
+  if (String(form.get("confirm") ?? "").trim() !== slug) {
+    return { ok: false, message: `Type ${slug} to confirm.` };
+  }
   const caller = await serverCaller();
-  await caller.apiKeys.revoke({ organizationId, keyId });
-  revalidatePath(`/app/${organizationId}/workspaces/${workspaceId}`);
+  try {
+    await caller.workspaces.delete({ organizationId, workspaceId });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/app/${organizationId}/workspaces`);
+  redirect(`/app/${organizationId}/workspaces?deleted=${encodeURIComponent(slug)}`);
 }

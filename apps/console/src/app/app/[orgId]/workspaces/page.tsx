@@ -7,8 +7,15 @@ import { createWorkspaceAction } from "./actions";
 export const metadata: Metadata = { title: "Workspaces" };
 export const dynamic = "force-dynamic";
 
-export default async function WorkspacesPage({ params }: { params: Promise<{ orgId: string }> }) {
+export default async function WorkspacesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<{ deleted?: string }>;
+}) {
   const { orgId } = await params;
+  const { deleted } = await searchParams;
   const caller = await serverCaller(`/app/${orgId}/workspaces`);
   const [organizations, workspaces] = await Promise.all([
     caller.organizations.list(),
@@ -24,6 +31,12 @@ export default async function WorkspacesPage({ params }: { params: Promise<{ org
           Each workspace has its own agents, API keys and assigned policies.
         </p>
       </div>
+      {deleted ? (
+        <p role="status" className="rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-800">
+          Workspace <code className="font-mono">{deleted}</code> was deleted with its agents and
+          keys.
+        </p>
+      ) : null}
       {workspaces.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">No workspaces yet</p>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PolicyWorkbench } from "@/components/app/policy-workbench";
+import { PublishRequests } from "@/components/app/publish-requests";
 import { DiffView, VersionHistory } from "@/components/app/version-history";
-import { serverCaller } from "@/server/api";
+import { signedIn } from "@/server/api";
 import { publishAction, restoreVersionAction, saveDraftAction } from "../actions";
 
 export const metadata: Metadata = { title: "Policy" };
@@ -13,15 +14,23 @@ export default async function PolicyPage({
   searchParams,
 }: {
   params: Promise<{ orgId: string; policyId: string }>;
-  searchParams: Promise<{ from?: string; to?: string; restored?: string }>;
+  searchParams: Promise<{
+    from?: string;
+    to?: string;
+    restored?: string;
+    approved?: string;
+    closed?: string;
+  }>;
 }) {
   const { orgId, policyId } = await params;
   const query = await searchParams;
-  const caller = await serverCaller(`/app/${orgId}/policies/${policyId}`);
-  const [organizations, policy, versions] = await Promise.all([
+  const { user, caller } = await signedIn(`/app/${orgId}/policies/${policyId}`);
+  const [organizations, policy, versions, requests, members] = await Promise.all([
     caller.organizations.list(),
     caller.policies.get({ organizationId: orgId, policyId }),
     caller.policies.listVersions({ organizationId: orgId, policyId }),
+    caller.policies.listPublishRequests({ organizationId: orgId, policyId, status: "pending" }),
+    caller.members.list({ organizationId: orgId }),
   ]);
   const diff =
     query.from && query.to
@@ -57,6 +66,16 @@ export default async function PolicyPage({
           </p>
         </div>
       </div>
+      <Outcome query={query} />
+      <PublishRequests
+        orgId={orgId}
+        policyId={policyId}
+        requests={requests}
+        live={policy.latestVersion}
+        people={new Map(members.map((m) => [m.userId, m.email]))}
+        userId={user.id}
+        canDecide={canWrite}
+      />
       {query.restored ? (
         <p role="status" className="rounded-md bg-brand-50 px-4 py-2 text-sm text-brand-900">
           Version {query.restored} was restored as the draft. Publish it to make it live.
@@ -75,8 +94,8 @@ export default async function PolicyPage({
         </h2>
         {diff ? (
           <DiffView
-            from={diff.from.number}
-            to={diff.to.number}
+            from={`version ${diff.from.number}`}
+            to={`version ${diff.to.number}`}
             added={diff.added}
             removed={diff.removed}
             lines={diff.lines}
@@ -90,5 +109,22 @@ export default async function PolicyPage({
         />
       </section>
     </div>
+  );
+}
+
+/** The banner after a publish request was decided (the action redirects here with the outcome). */
+function Outcome({ query }: { query: { approved?: string; closed?: string } }) {
+  const text = query.approved
+    ? `Approved: version ${Number(query.approved)} is live.`
+    : query.closed === "rejected"
+      ? "The publish request was rejected."
+      : query.closed === "cancelled"
+        ? "You withdrew your publish request."
+        : null;
+  if (!text) return null;
+  return (
+    <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+      {text}
+    </p>
   );
 }

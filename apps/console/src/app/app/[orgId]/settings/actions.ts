@@ -1,0 +1,90 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, actionError, serverCaller } from "@/server/api";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ROLES = ["owner", "admin", "approver", "viewer"] as const;
+
+export interface CreatedToken extends ActionResult {
+  secret?: string;
+}
+
+export async function renameOrganizationAction(
+  organizationId: string,
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const name = String(form.get("name") ?? "").trim();
+  const caller = await serverCaller();
+  try {
+    await caller.organizations.update({ organizationId, name });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/app/${organizationId}`, "layout");
+  return { ok: true, message: "Organization renamed." };
+}
+
+export async function setFourEyesAction(
+  organizationId: string,
+  requireFourEyes: boolean,
+  _previous: ActionResult | null,
+): Promise<ActionResult> {
+  const caller = await serverCaller();
+  try {
+    await caller.organizations.update({ organizationId, requireFourEyes });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/app/${organizationId}`, "layout");
+  return {
+    ok: true,
+    message: requireFourEyes
+      ? "Four eyes on: every publish now waits for a second admin."
+      : "Four eyes off: admins publish directly.",
+  };
+}
+
+export async function createAdminTokenAction(
+  organizationId: string,
+  _previous: CreatedToken | null,
+  form: FormData,
+): Promise<CreatedToken> {
+  const name = String(form.get("name") ?? "").trim();
+  const rawRole = String(form.get("role") ?? "");
+  const role = ROLES.find((r) => r === rawRole) ?? "viewer";
+  const days = Number(form.get("expiresInDays") ?? "");
+  const expiresAt =
+    Number.isInteger(days) && days > 0
+      ? new Date(Date.now() + days * DAY_MS).toISOString()
+      : undefined;
+  const caller = await serverCaller();
+  try {
+    const created = await caller.adminTokens.create({
+      organizationId,
+      name,
+      role,
+      ...(expiresAt ? { expiresAt } : {}),
+    });
+    revalidatePath(`/app/${organizationId}/settings`);
+    return { ok: true, secret: created.secret, message: `Token “${name}” created.` };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function revokeAdminTokenAction(
+  organizationId: string,
+  tokenId: string,
+  _previous: ActionResult | null,
+): Promise<ActionResult> {
+  const caller = await serverCaller();
+  try {
+    await caller.adminTokens.revoke({ organizationId, tokenId });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/app/${organizationId}/settings`);
+  return { ok: true, message: "Token revoked." };
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { ROLES } from "@/components/app/member-forms";
+import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import type { ActionResult } from "@/server/api";
+
+interface CreatedToken extends ActionResult {
+  secret?: string;
+}
+
+const field = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
+
+/** A token for scripts and the CLI: shown once, with the curl call that uses it. */
+export function CreateAdminTokenForm({
+  organizationId,
+  action,
+}: {
+  organizationId: string;
+  action: FormAction<CreatedToken>;
+}) {
+  const [state, submit, pending] = useActionState(action, null);
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  return (
+    <form
+      action={submit}
+      aria-label="Create admin token"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <h3 className="font-semibold">New admin token</h3>
+      <div className="mt-3 grid gap-4 sm:grid-cols-3">
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">Token name</span>
+          <input name="name" required placeholder="ci-deploy" className={field} />
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">Token role</span>
+          <select name="role" defaultValue="viewer" className={field}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">Expires</span>
+          <select name="expiresInDays" defaultValue="90" className={field}>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="">never</option>
+          </select>
+        </label>
+      </div>
+      <FormMessage state={state && !state.ok ? state : null} />
+      {state?.secret ? (
+        <div
+          data-testid="new-token"
+          className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
+        >
+          <p className="font-medium text-amber-900">
+            Copy this token now: it is shown once and cannot be recovered.
+          </p>
+          <code
+            data-testid="token-secret"
+            className="mt-2 block break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-amber-200"
+          >
+            {state.secret}
+          </code>
+          <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {[
+              `curl -sS -G ${origin}/api/trpc/workspaces.list \\`,
+              `  -H "Authorization: Bearer ${state.secret}" \\`,
+              `  --data-urlencode 'input={"organizationId":"${organizationId}"}'`,
+            ].join("\n")}
+          </pre>
+        </div>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+      >
+        {pending ? "Creating…" : "Create token"}
+      </button>
+    </form>
+  );
+}
+
+export function RevokeAdminTokenForm({
+  name,
+  action,
+}: {
+  name: string;
+  action: (previous: ActionResult | null) => Promise<ActionResult>;
+}) {
+  const [state, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} aria-label={`Revoke token ${name}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-red-50 hover:text-red-700 disabled:opacity-50"
+      >
+        Revoke
+      </button>
+      {state && !state.ok ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
