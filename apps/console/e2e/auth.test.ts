@@ -145,6 +145,15 @@ describe("password", () => {
     const list = await http.trpcQuery<Array<{ name: string }>>("organizations.list");
     expect(list.data?.map((o) => o.name)).toEqual(["Compilers Inc"]);
 
+    // A copy of the session cookie, as a thief would keep it.
+    const copy = client();
+    for (const [name, value] of http.cookies) copy.cookies.set(name, value);
+    expect((await copy.trpcQuery("organizations.list")).status).toBe(200);
+    const rows = await database.db.session.count({
+      where: { user: { email: "grace@example.com" } },
+    });
+    expect(rows).toBe(1);
+
     const out = await http.postForm("/api/auth/signout", {
       csrfToken: await http.csrfToken(),
       callbackUrl: server.url,
@@ -153,6 +162,13 @@ describe("password", () => {
     expect((await http.session()).user).toBeUndefined();
     expect((await http.trpcQuery("organizations.list")).status).toBe(401);
     expect((await http.request("/app")).status).toBe(307);
+    // Signing out closed the session on the server: the copied cookie is dead too.
+    expect((await copy.session()).user).toBeUndefined();
+    expect((await copy.trpcQuery("organizations.list")).status).toBe(401);
+    expect((await copy.request("/app")).status).toBe(307);
+    expect(
+      await database.db.session.count({ where: { user: { email: "grace@example.com" } } }),
+    ).toBe(0);
   });
 
   it("throttles an account after 5 failures, even with the right password", async () => {

@@ -2,7 +2,8 @@
  * next-auth v4 options for the console.
  *
  * Sessions are JWTs (next-auth v4 allows the Credentials provider only with JWT sessions); the
- * token carries nothing but the user id (`sub`) and expiry. Roles are never read from it: the
+ * token carries nothing but the user id (`sub`), expiry and the id of a server-side session
+ * record (`sid`, sessions.ts) that sign-out deletes, so a copied cookie dies with the session. Roles are never read from it: the
  * tRPC context turns the session into `{ kind: "user", userId }` and core re-reads memberships
  * on every call. The Prisma adapter is still used, for magic-link verification tokens and users.
  */
@@ -17,6 +18,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { recordSignIn } from "./audit";
 import { authSecret } from "./secret";
+import { closeSession, openSession, sessionIsOpen } from "./sessions";
 import { checkThrottle, throttledMessage } from "./throttle";
 
 /** Session lifetime: SEKUIRE_SESSION_MAX_AGE seconds, default 12 hours. */
@@ -146,15 +148,23 @@ export function authOptions(): NextAuthOptions {
         return Boolean(existing);
       },
       async jwt({ token, user }) {
-        // Only the user id lives in the token: never roles.
-        if (user) token.sub = user.id;
-        return { sub: token.sub, email: token.email, name: token.name };
+        // Only the user id and the session's id live in the token: never roles.
+        if (user) {
+          token.sub = user.id;
+          token.sid = await openSession(user.id, sessionMaxAge());
+        }
+        return { sub: token.sub, email: token.email, name: token.name, sid: token.sid };
       },
       async session({ session, token }) {
+        // A token whose session was closed (signed out) or never recorded carries no user.
+        if (!(await sessionIsOpen(token.sid, token.sub))) return { expires: session.expires };
         return { ...session, user: { ...session.user, id: token.sub } };
       },
     },
     events: {
+      async signOut({ token }) {
+        await closeSession(token?.sid);
+      },
       async signIn({ user, account }) {
         // Password sign-ins are recorded in authorize (with the address); magic links here.
         if (account?.provider !== "email" || !user.email) return;
