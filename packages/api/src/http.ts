@@ -2,13 +2,15 @@
  * The HTTP surface: a fetch handler for the console's route (`app/api/trpc/[trpc]/route.ts`) and
  * for scripts. Callers are identified by `resolvePrincipal`: by default an
  * `Authorization: Bearer sek_admin_…` token verified against its hash; the console adds sessions
- * through the same hook.
+ * through the same hook. Where the request came from (origin.ts) goes into the context and from
+ * there onto the principal, so the audit events of its changes record it.
  */
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@sekuire/core/access";
 import { verifyAdminToken } from "@sekuire/core/admin-tokens";
 import type { Db } from "@sekuire/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { requestOrigin, trustedProxyHops } from "./origin.js";
 import { appRouter } from "./router.js";
 import type { Context } from "./trpc.js";
 
@@ -22,7 +24,17 @@ export interface ApiHandlerOptions {
   endpoint?: string;
   /** Called with unexpected errors (not AppErrors), e.g. to log them with their request id. */
   onInternalError?: (error: unknown, requestId: string) => void;
+  /** Proxies whose `X-Forwarded-For` is believed; default: `SEKUIRE_TRUST_PROXY` (none). */
+  trustProxy?: number;
 }
+
+/** What a server knows about the connection that a fetch Request does not carry. */
+export interface ClientConnection {
+  /** the socket's peer address (node:http `req.socket.remoteAddress`) */
+  remoteAddress?: string;
+}
+
+export type ApiHandler = (req: Request, connection?: ClientConnection) => Promise<Response>;
 
 /** The admin token in `Authorization: Bearer sek_admin_…`, verified; null when absent or invalid. */
 export async function adminTokenPrincipal(db: Db, req: Request): Promise<Principal | null> {
@@ -32,13 +44,14 @@ export async function adminTokenPrincipal(db: Db, req: Request): Promise<Princip
   return verifyAdminToken(db, secret);
 }
 
-export function createApiHandler(options: ApiHandlerOptions): (req: Request) => Promise<Response> {
+export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const { db } = options;
+  const trustProxy = options.trustProxy ?? trustedProxyHops();
   const resolvePrincipal = options.resolvePrincipal ?? ((req) => adminTokenPrincipal(db, req));
   const onInternalError =
     options.onInternalError ??
     ((error, requestId) => console.error(`[api] request ${requestId} failed`, error));
-  return (req) =>
+  return (req, connection) =>
     fetchRequestHandler({
       endpoint: options.endpoint ?? DEFAULT_ENDPOINT,
       req,
@@ -47,7 +60,7 @@ export function createApiHandler(options: ApiHandlerOptions): (req: Request) => 
         db,
         principal: await resolvePrincipal(req),
         requestId: requestIdOf(req),
-        ...clientOf(req),
+        origin: requestOrigin(req.headers, connection?.remoteAddress, trustProxy),
       }),
       onError({ error, ctx }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
@@ -64,10 +77,4 @@ function requestIdOf(req: Request): string {
   const given = req.headers.get("x-request-id");
   if (given && /^[\w.-]{1,64}$/.test(given)) return given;
   return `req_${randomUUID().replaceAll("-", "")}`;
-}
-
-function clientOf(req: Request): { ip?: string; userAgent?: string } {
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const userAgent = req.headers.get("user-agent") ?? undefined;
-  return { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent } : {}) };
 }

@@ -3,11 +3,13 @@
  * without a framework. Node 20 has Request/Response built in; this only copies between them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ApiHandler } from "./http.js";
 
-export function createNodeServer(handler: (req: Request) => Promise<Response>): Server {
+/** The socket's peer address goes along with each request (the audit trail's IP). */
+export function createNodeServer(handler: ApiHandler): Server {
   return createServer((req, res) => {
     toFetchRequest(req)
-      .then(handler)
+      .then((request) => handler(request, { remoteAddress: req.socket.remoteAddress }))
       .then((response) => writeResponse(response, res))
       .catch((error: unknown) => {
         console.error("[api] node adapter failed", error);

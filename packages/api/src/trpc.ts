@@ -6,7 +6,7 @@
  * establish who is calling; procedures stay thin and cannot forget a tenant check.
  */
 
-import type { Principal } from "@sekuire/core/access";
+import type { Principal, RequestOrigin } from "@sekuire/core/access";
 import { AppError, type ErrorCode, type ErrorDetail } from "@sekuire/core/errors";
 import type { Db } from "@sekuire/db";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -18,8 +18,12 @@ export interface Context {
   principal: Principal | null;
   /** echoed in every error and in the `x-request-id` response header */
   requestId: string;
-  ip?: string;
-  userAgent?: string;
+  /**
+   * Where the request came from (`requestOrigin(headers, remoteAddress)`): put on the principal
+   * by `authedProcedure`, so every audit event of the call records it. Server-side callers set
+   * it too; a principal that already has an origin keeps its own.
+   */
+  origin?: RequestOrigin;
 }
 
 /** What every error carries in `error.data`, besides tRPC's own `httpStatus` and `path`. */
@@ -90,7 +94,10 @@ export const publicProcedure = t.procedure.use(appErrors);
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send an admin token." });
-  return next({ ctx: { principal: ctx.principal } });
+  const { principal, origin } = ctx;
+  return next({
+    ctx: { principal: origin && !principal.origin ? { ...principal, origin } : principal },
+  });
 });
 
 /**

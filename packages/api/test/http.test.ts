@@ -6,9 +6,11 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiHandler } from "../src/http.js";
 import { createNodeServer } from "../src/node-server.js";
+import { requestOrigin } from "../src/origin.js";
+import { createCaller } from "../src/router.js";
 import { BROKEN_DOCUMENT, buildWorld, useTestDatabase, type World } from "./support/world.js";
 
 const database = useTestDatabase();
@@ -202,5 +204,98 @@ describe("over HTTP with an admin token", () => {
     expect(response.status).toBe(404);
     const body = (await response.json()) as ErrorBody;
     expect(body.error.data.requestId).toBe("script-42");
+  });
+});
+
+describe("the audit trail records where a change came from", () => {
+  const servers: Server[] = [];
+
+  /** A server built the way a deployment builds it: trust taken from SEKUIRE_TRUST_PROXY. */
+  async function serve(trustProxy: string): Promise<string> {
+    vi.stubEnv("SEKUIRE_TRUST_PROXY", trustProxy);
+    try {
+      const server = createNodeServer(createApiHandler({ db: database.db }));
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  });
+
+  async function createOver(url: string, name: string, headers: Record<string, string>) {
+    const response = await fetch(`${url}/workspaces.create`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${a.adminTokenSecret}`,
+        ...headers,
+      },
+      body: JSON.stringify({ organizationId: a.organizationId, name }),
+    });
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { data: { id: string } } };
+    const event = await database.db.adminAuditEvent.findFirstOrThrow({
+      where: {
+        organizationId: a.organizationId,
+        action: "workspace.created",
+        targetId: result.data.id,
+      },
+    });
+    return { ip: event.ip, userAgent: event.userAgent };
+  }
+
+  it("the socket's address and the User-Agent; X-Forwarded-For is ignored by default", async () => {
+    const url = await serve("");
+    expect(
+      await createOver(url, "From a script", {
+        "user-agent": "sekuire-cli/0.9 (http test)",
+        "x-forwarded-for": "198.51.100.77",
+      }),
+    ).toEqual({ ip: "127.0.0.1", userAgent: "sekuire-cli/0.9 (http test)" });
+  });
+
+  it("behind SEKUIRE_TRUST_PROXY=1, the address the proxy appended, not one the client sent", async () => {
+    const url = await serve("1");
+    expect(
+      await createOver(url, "Through a proxy", {
+        "user-agent": "Mozilla/5.0 (proxied)",
+        "x-forwarded-for": "10.66.66.66, 198.51.100.77",
+      }),
+    ).toEqual({ ip: "198.51.100.77", userAgent: "Mozilla/5.0 (proxied)" });
+  });
+
+  it("cuts a long User-Agent to 512 characters", async () => {
+    const url = await serve("0");
+    const recorded = await createOver(url, "Long agent", { "user-agent": "z".repeat(4000) });
+    expect(recorded).toEqual({ ip: "127.0.0.1", userAgent: "z".repeat(512) });
+  });
+
+  it("a server-side caller (the console) gives the origin in the context", async () => {
+    const caller = createCaller({
+      db: database.db,
+      principal: a.admin,
+      requestId: "req_console_test",
+      origin: requestOrigin(new Headers({ "user-agent": "Mozilla/5.0 (console)" }), "192.0.2.44"),
+    });
+    const workspace = await caller.workspaces.create({
+      organizationId: a.organizationId,
+      name: "From the console",
+    });
+    const event = await database.db.adminAuditEvent.findFirstOrThrow({
+      where: {
+        organizationId: a.organizationId,
+        action: "workspace.created",
+        targetId: workspace.id,
+      },
+    });
+    expect({ ip: event.ip, userAgent: event.userAgent }).toEqual({
+      ip: "192.0.2.44",
+      userAgent: "Mozilla/5.0 (console)",
+    });
   });
 });

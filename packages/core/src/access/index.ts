@@ -12,6 +12,9 @@ import type { Db, DbTransaction, Role } from "@sekuire/db";
 import { adminTokenStatus } from "../admin-tokens/admin-token-view.js";
 import type { Actor } from "../audit/index.js";
 import { AppError, forbidden, notFound } from "../errors/index.js";
+import type { RequestOrigin } from "./origin.js";
+
+export { MAX_USER_AGENT_LENGTH, normalizeOrigin, type RequestOrigin } from "./origin.js";
 
 export const ROLE_RANK: Readonly<Record<Role, number>> = {
   viewer: 1,
@@ -24,15 +27,28 @@ export function roleAtLeast(role: Role, min: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[min];
 }
 
-/** An authenticated caller: a signed-in user, or an admin token already verified by its hash. */
+/**
+ * An authenticated caller: a signed-in user, or an admin token already verified by its hash.
+ * `origin` is where the request came from (set by the HTTP layer or a server-side caller); every
+ * audit event the caller's changes record carries it.
+ */
 export type Principal =
-  | { kind: "user"; userId: string; label?: string }
-  | { kind: "admin_token"; tokenId: string; organizationId: string; role: Role; label?: string };
+  | { kind: "user"; userId: string; label?: string; origin?: RequestOrigin }
+  | {
+      kind: "admin_token";
+      tokenId: string;
+      organizationId: string;
+      role: Role;
+      label?: string;
+      origin?: RequestOrigin;
+    };
 
 export interface Access {
   organizationId: string;
   role: Role;
   actor: Actor;
+  /** the principal's request origin, for the audit events of the change */
+  origin?: RequestOrigin;
 }
 
 /**
@@ -112,5 +128,5 @@ function grant(
     principal.kind === "admin_token"
       ? { kind: "admin_token", tokenId: principal.tokenId, label: principal.label }
       : { kind: "user", userId: principal.userId, label: principal.label };
-  return { organizationId, role, actor };
+  return { organizationId, role, actor, ...(principal.origin ? { origin: principal.origin } : {}) };
 }

@@ -66,6 +66,7 @@ export async function createAdminToken(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "admin_token.created",
       targetType: "admin_token",
       targetId: row.id,

@@ -42,6 +42,7 @@ export async function revokeAdminToken(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "admin_token.revoked",
       targetType: "admin_token",
       targetId: tokenId,

@@ -40,6 +40,7 @@ export async function createAgent(
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "agent.created",
         targetType: "agent",
         targetId: agent.id,

@@ -1,7 +1,6 @@
 import type { Db, DbTransaction } from "@sekuire/db";
 import { z } from "zod";
-import { authorizeInTx, type Principal } from "../access/index.js";
-import type { Actor } from "../audit/index.js";
+import { type Access, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError } from "../errors/index.js";
 import { generateSecret } from "../secrets.js";
@@ -44,7 +43,7 @@ export async function createApiKey(
       createdById: principal.kind === "user" ? principal.userId : null,
       rotatedFromId: null,
     });
-    await auditKey(tx, organizationId, access.actor, "api_key.created", created.row, {});
+    await auditKey(tx, access, "api_key.created", created.row, {});
     return { key: toApiKeyView(created.row, now), secret: created.secret };
   });
 }
@@ -71,15 +70,15 @@ export async function insertApiKey(tx: DbTransaction, fields: NewKeyFields) {
 
 export async function auditKey(
   tx: DbTransaction,
-  organizationId: string,
-  actor: Actor,
+  access: Access,
   action: string,
   key: { id: string; agentId: string; workspaceId: string; prefix: string; lastFour: string },
   details: Record<string, unknown>,
 ): Promise<void> {
   await recordAudit(tx, {
-    organizationId,
-    actor,
+    organizationId: access.organizationId,
+    actor: access.actor,
+    origin: access.origin,
     action,
     targetType: "api_key",
     targetId: key.id,

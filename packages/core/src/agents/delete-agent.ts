@@ -25,6 +25,7 @@ export async function deleteAgent(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "agent.deleted",
       targetType: "agent",
       targetId: agentId,

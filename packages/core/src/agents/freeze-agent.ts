@@ -35,6 +35,7 @@ export async function setAgentFrozen(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: frozen ? "agent.frozen" : "agent.unfrozen",
       targetType: "agent",
       targetId: agentId,

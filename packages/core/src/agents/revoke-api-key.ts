@@ -32,7 +32,7 @@ export async function revokeApiKey(
       data: { revokedAt: now },
       select: apiKeySelect,
     });
-    await auditKey(tx, organizationId, access.actor, "api_key.revoked", row, {});
+    await auditKey(tx, access, "api_key.revoked", row, {});
     return toApiKeyView(row, now);
   });
 }

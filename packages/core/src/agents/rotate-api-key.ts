@@ -62,7 +62,7 @@ export async function rotateApiKey(
       data: { graceUntil },
       select: apiKeySelect,
     });
-    await auditKey(tx, organizationId, access.actor, "api_key.rotated", previous, {
+    await auditKey(tx, access, "api_key.rotated", previous, {
       newKeyId: created.row.id,
       graceUntil: graceUntil.toISOString(),
     });

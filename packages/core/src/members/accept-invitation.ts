@@ -57,6 +57,7 @@ export async function acceptInvitation(
     await recordAudit(tx, {
       organizationId,
       actor: { kind: "user", userId: user.id, label: principal.label ?? user.email },
+      origin: principal.origin,
       action: "member.joined",
       targetType: "invitation",
       targetId: invitation.id,

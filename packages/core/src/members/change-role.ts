@@ -45,6 +45,7 @@ export async function changeRole(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "member.role_changed",
       targetType: "user",
       targetId: userId,

@@ -68,6 +68,7 @@ export async function createInvitation(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "member.invited",
       targetType: "invitation",
       targetId: invitation.id,

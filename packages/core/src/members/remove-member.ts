@@ -40,6 +40,7 @@ export async function removeMember(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "member.removed",
       targetType: "user",
       targetId: userId,
@@ -71,6 +72,7 @@ export async function leaveOrganization(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "member.left",
       targetType: "user",
       targetId: principal.userId,

@@ -39,6 +39,7 @@ export async function revokeInvitation(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "invitation.revoked",
       targetType: "invitation",
       targetId: invitationId,

@@ -30,6 +30,7 @@ export async function createOrganization(
     await recordAudit(tx, {
       organizationId: organization.id,
       actor: { kind: "user", userId: principal.userId, label: principal.label },
+      origin: principal.origin,
       action: "organization.created",
       targetType: "organization",
       targetId: organization.id,

@@ -41,6 +41,7 @@ export async function updateOrganization(
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "organization.renamed",
         targetType: "organization",
         targetId: organizationId,
@@ -51,6 +52,7 @@ export async function updateOrganization(
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "organization.four_eyes_changed",
         targetType: "organization",
         targetId: organizationId,

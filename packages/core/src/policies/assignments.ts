@@ -38,6 +38,7 @@ export async function assignPolicy(db: Db, principal: Principal, raw: unknown) {
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "assignment.created",
         targetType: "assignment",
         targetId: assignment.id,
@@ -69,6 +70,7 @@ export async function changeAssignment(db: Db, principal: Principal, raw: unknow
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "assignment.changed",
       targetType: "assignment",
       targetId: assignment.id,
@@ -92,6 +94,7 @@ export async function unassignPolicy(db: Db, principal: Principal, raw: unknown)
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "assignment.removed",
       targetType: "assignment",
       targetId: assignmentId,

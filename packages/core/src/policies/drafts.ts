@@ -28,6 +28,7 @@ export async function saveDraft(db: Db, principal: Principal, raw: unknown) {
     await recordAudit(tx, {
       organizationId: input.organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "policy.draft_saved",
       targetType: "policy",
       targetId: input.policyId,

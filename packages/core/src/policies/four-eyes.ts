@@ -58,6 +58,7 @@ export async function approvePublishRequest(db: Db, principal: Principal, raw: u
     await recordAudit(tx, {
       organizationId: input.organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "policy.publish_approved",
       targetType: "policy",
       targetId: request.policyId,
@@ -79,6 +80,7 @@ export async function rejectPublishRequest(db: Db, principal: Principal, raw: un
     await recordAudit(tx, {
       organizationId: input.organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: own ? "policy.publish_cancelled" : "policy.publish_rejected",
       targetType: "policy",
       targetId: request.policyId,

@@ -37,6 +37,7 @@ export async function createPolicy(db: Db, principal: Principal, raw: unknown) {
     await recordAudit(tx, {
       organizationId: input.organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "policy.created",
       targetType: "policy",
       targetId: created.id,
@@ -131,6 +132,7 @@ export async function deletePolicy(db: Db, principal: Principal, raw: unknown) {
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "policy.deleted",
       targetType: "policy",
       targetId: policyId,

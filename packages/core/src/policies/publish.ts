@@ -65,6 +65,7 @@ async function requestPublish(
   await recordAudit(tx, {
     organizationId,
     actor: access.actor,
+    origin: access.origin,
     action: "policy.publish_requested",
     targetType: "policy",
     targetId: policyId,
@@ -103,6 +104,7 @@ export async function createVersion(tx: DbTransaction, access: Access, v: NewVer
   await recordAudit(tx, {
     organizationId,
     actor: access.actor,
+    origin: access.origin,
     action: "policy.published",
     targetType: "policy",
     targetId: v.policyId,

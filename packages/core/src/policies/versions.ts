@@ -82,6 +82,7 @@ export async function restoreVersion(db: Db, principal: Principal, raw: unknown)
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "policy.restored",
       targetType: "policy",
       targetId: version.policyId,

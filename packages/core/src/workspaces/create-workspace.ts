@@ -45,6 +45,7 @@ export async function createWorkspace(
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "workspace.created",
         targetType: "workspace",
         targetId: workspace.id,

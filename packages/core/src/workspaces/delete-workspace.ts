@@ -28,6 +28,7 @@ export async function deleteWorkspace(
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
+      origin: access.origin,
       action: "workspace.deleted",
       targetType: "workspace",
       targetId: workspaceId,

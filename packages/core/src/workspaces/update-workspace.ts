@@ -42,6 +42,7 @@ export async function updateWorkspace(
       await recordAudit(tx, {
         organizationId,
         actor: access.actor,
+        origin: access.origin,
         action: "workspace.updated",
         targetType: "workspace",
         targetId: workspaceId,

@@ -22,9 +22,13 @@ import { addMember, createUser, emailOf, useTestDatabase } from "../support/tena
 
 const t = useTestDatabase();
 
+/** Where the calls come from: every event must record it (IPv4-mapped IPv6 is stored as IPv4). */
+const ORIGIN = { ip: "::ffff:203.0.113.7", userAgent: "sekuire-cli/1.2 (linux)" };
+const RECORDED = { ip: "203.0.113.7", userAgent: "sekuire-cli/1.2 (linux)" };
+
 describe("every write leaves its audit event", () => {
-  it("one event per change, in order, naming the actor", async () => {
-    const owner = await createUser(t.db, "owner");
+  it("one event per change, in order, naming the actor and where the call came from", async () => {
+    const owner = { ...(await createUser(t.db, "owner")), origin: ORIGIN };
     const { id: organizationId } = await createOrganization(t.db, owner, { name: "Trail" });
     const o = { organizationId };
     // Separate calls: events of one transaction share its timestamp (Postgres now()), so their
@@ -38,7 +42,7 @@ describe("every write leaves its audit event", () => {
       role: "viewer",
     });
     await revokeInvitation(t.db, owner, { ...o, invitationId: first.invitation.id });
-    const joiner = await createUser(t.db, "joiner");
+    const joiner = { ...(await createUser(t.db, "joiner")), origin: ORIGIN };
     const { token } = await createInvitation(t.db, owner, {
       ...o,
       email: await emailOf(t.db, joiner),
@@ -102,6 +106,10 @@ describe("every write leaves its audit event", () => {
       expect(event.actorUserId).toBe(
         joinerActions.includes(event.action) ? joiner.userId : owner.userId,
       );
+      expect({ action: event.action, ip: event.ip, userAgent: event.userAgent }).toEqual({
+        action: event.action,
+        ...RECORDED,
+      });
     }
   });
 });
