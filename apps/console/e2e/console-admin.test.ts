@@ -2,7 +2,7 @@
  * The console's administration flows in Chromium against the built console: the header's
  * signed-in state; renaming and deleting a workspace; freezing, deleting an agent and rotating
  * its key; four-eyes publishing decided by a second admin; admin tokens used over HTTP; an
- * invitation accepted by the invitee, who then leaves.
+ * invitation accepted by the invitee, who then leaves and starts an organization of their own.
  */
 import { createAgent, verifyApiKey } from "@sekuire/core/agents";
 import { createPolicy, publishPolicy } from "@sekuire/core/policies";
@@ -286,7 +286,15 @@ describe("console administration", () => {
       await nav(page, "Members");
       await page.getByRole("button", { name: "Leave organization" }).click();
       await page.waitForURL(`${server.url}/app`);
-      await page.getByText("You do not belong to any organization yet.").waitFor();
+      await page
+        .getByText("You do not belong to any organization yet.", { exact: false })
+        .waitFor();
+      // …and can start an organization of their own.
+      const create = page.getByRole("form", { name: "Create organization" });
+      await create.getByLabel("Organization name").fill("Newcomer Labs");
+      await create.getByRole("button", { name: "Create organization" }).click();
+      await page.waitForURL(/\/app\/org_[^/]+\/workspaces$/);
+      await page.getByText("Your role:").getByText("owner").waitFor();
       await owner.page.reload();
       await expect(
         owner.page.getByRole("list", { name: "Members" }).textContent(),

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CreateOrganizationForm } from "@/components/app/create-organization-form";
 import { serverCaller } from "@/server/api";
 import { currentUser } from "@/server/auth";
+import { createOrganizationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your organizations" };
 export const dynamic = "force-dynamic";
@@ -24,7 +26,8 @@ export default async function AppHome() {
       </div>
       {organizations.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">
-          You do not belong to any organization yet. Ask an owner to invite you.
+          You do not belong to any organization yet. Ask an owner to invite you, or create one
+          below.
         </p>
       ) : (
         <ul
@@ -43,6 +46,7 @@ export default async function AppHome() {
           ))}
         </ul>
       )}
+      <CreateOrganizationForm action={createOrganizationAction} />
     </div>
   );
 }
