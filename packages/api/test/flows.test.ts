@@ -3,16 +3,18 @@
  * rules in depth): what comes back is plain JSON, and errors keep core's codes and details.
  */
 import { AppError } from "@sekuire/core/errors";
-import { beforeAll, describe, expect, it } from "vitest";
 import {
   BROKEN_DOCUMENT,
+  createUser,
+  policyDocument,
+  useTestDatabase,
+} from "@sekuire/core/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
   buildWorld,
   type Caller,
   callerFor,
-  createUser,
   expectTRPCError,
-  policyDocument,
-  useTestDatabase,
   type World,
 } from "./support/world.js";
 
@@ -69,7 +71,7 @@ describe("policies", () => {
     });
     expect(diff).toMatchObject({ added: 1, removed: 1 });
     const restored = await asAdmin.policies.restoreVersion({ ...org, versionId: w.versionId });
-    expect(restored.policy.draftDocument).toBe(policyDocument("V1"));
+    expect(restored.policy.draftDocument).toBe(policyDocument({ sid: "V1" }));
     const policy = await asAdmin.policies.get({ ...org, policyId: w.policyId });
     expect(policy.hasUnpublishedChanges).toBe(true);
   });

@@ -6,12 +6,13 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BROKEN_DOCUMENT, useTestDatabase } from "@sekuire/core/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiHandler } from "../src/http.js";
 import { createNodeServer } from "../src/node-server.js";
 import { requestOrigin } from "../src/origin.js";
 import { createCaller } from "../src/router.js";
-import { BROKEN_DOCUMENT, buildWorld, useTestDatabase, type World } from "./support/world.js";
+import { buildWorld, type World } from "./support/world.js";
 
 const database = useTestDatabase();
 let server: Server;

@@ -5,15 +5,10 @@
  */
 import type { Principal } from "@sekuire/core/access";
 import { verifyAdminToken } from "@sekuire/core/admin-tokens";
+import { useTestDatabase } from "@sekuire/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callPath, PROCEDURES, routerProcedures } from "./support/procedures.js";
-import {
-  buildWorld,
-  callerFor,
-  expectTRPCError,
-  useTestDatabase,
-  type World,
-} from "./support/world.js";
+import { buildWorld, callerFor, expectTRPCError, type World } from "./support/world.js";
 
 const database = useTestDatabase();
 let a: World;

@@ -3,9 +3,9 @@
  * this table and fails when a procedure of the router has no row here (or a row names a
  * procedure that no longer exists), so a new procedure cannot ship without its isolation check.
  */
+import { policyDocument } from "@sekuire/core/testing";
 import { appRouter } from "../../src/router.js";
 import type { Caller, World } from "./world.js";
-import { policyDocument } from "./world.js";
 
 export interface ProcedureRow {
   /** the input, naming `w`'s organization and objects */
@@ -81,7 +81,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "policies.list": { input: org, names: "org" },
   "policies.get": { input: (w) => ({ ...org(w), policyId: w.policyId }), names: "ids" },
   "policies.saveDraft": {
-    input: (w) => ({ ...org(w), policyId: w.policyId, document: policyDocument("Draft") }),
+    input: (w) => ({ ...org(w), policyId: w.policyId, document: policyDocument({ sid: "Draft" }) }),
     names: "ids",
   },
   "policies.publish": {

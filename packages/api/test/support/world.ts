@@ -1,32 +1,16 @@
 /**
- * Fixtures for the router tests: a throw-away migrated database per test file, and "worlds":
- * an organization with one member per role and one of everything a procedure can take an id of,
+ * The router tests' own fixtures: the API as a principal sees it in-process, and "worlds": an
+ * organization with one member per role and one of everything a procedure can take an id of,
  * built through the API itself, so the fixtures double as a happy-path run of the writes.
+ * Databases, users, members and documents come from @sekuire/core/testing, shared with core.
  */
 import type { Principal } from "@sekuire/core/access";
-import type { Db, Role } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
+import { addMember, createUser, policyDocument, type UserPrincipal } from "@sekuire/core/testing";
+import type { Db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import { appRouter } from "../../src/router.js";
 import type { Context } from "../../src/trpc.js";
-
-/** Creates the file's database before its tests and drops it after; read `.db` inside tests. */
-export function useTestDatabase(): { readonly db: Db } {
-  let database: MigratedTestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  }, 60_000);
-  afterAll(async () => {
-    await database?.drop();
-  });
-  return {
-    get db() {
-      if (!database) throw new Error("the test database is not ready");
-      return database.db;
-    },
-  };
-}
 
 export function contextFor(db: Db, principal: Principal | null): Context {
   return { db, principal, requestId: "req_test" };
@@ -39,43 +23,13 @@ export function callerFor(db: Db, principal: Principal | null) {
 
 export type Caller = ReturnType<typeof callerFor>;
 
-let counter = 0;
-
-export async function createUser(db: Db, tag = "user"): Promise<Principal & { kind: "user" }> {
-  counter += 1;
-  const email = `${tag}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  const user = await db.user.create({ data: { email, name: tag } });
-  return { kind: "user", userId: user.id, label: email };
-}
-
-async function addMember(db: Db, organizationId: string, role: Role, tag: string = role) {
-  const principal = await createUser(db, tag);
-  await db.membership.create({ data: { organizationId, userId: principal.userId, role } });
-  return principal;
-}
-
-/** A small valid policy document; `sid` makes versions differ. */
-export function policyDocument(sid = "AllowRead"): string {
-  const document = {
-    Version: "2024-12-02",
-    Statement: [{ Sid: sid, Effect: "Allow", Action: "file:Read", Resource: "file://workspace/*" }],
-    ResourceLimits: { MaxTokens: 1000 },
-    AuditLog: { Required: true, RetentionDays: 30 },
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
-
-/** A document the engine refuses: line 3 holds an invalid Effect and a statement without Action. */
-export const BROKEN_DOCUMENT =
-  '{\n  "Version": "2024-12-02",\n  "Statement": [{ "Effect": "Maybe" }]\n}';
-
 export interface World {
   organizationId: string;
-  owner: Principal & { kind: "user" };
-  admin: Principal & { kind: "user" };
-  admin2: Principal & { kind: "user" };
-  approver: Principal & { kind: "user" };
-  viewer: Principal & { kind: "user" };
+  owner: UserPrincipal;
+  admin: UserPrincipal;
+  admin2: UserPrincipal;
+  approver: UserPrincipal;
+  viewer: UserPrincipal;
   workspaceId: string;
   agentId: string;
   keyId: string;
@@ -115,18 +69,22 @@ export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
   const { policy } = await asAdmin.policies.create({
     organizationId,
     name: "Baseline",
-    document: policyDocument("V1"),
+    document: policyDocument({ sid: "V1" }),
   });
   const policyId = policy.id;
   const v1 = await asAdmin.policies.publish({ organizationId, policyId, changeNote: "first" });
-  await asAdmin.policies.saveDraft({ organizationId, policyId, document: policyDocument("V2") });
+  await asAdmin.policies.saveDraft({
+    organizationId,
+    policyId,
+    document: policyDocument({ sid: "V2" }),
+  });
   const v2 = await asAdmin.policies.publish({ organizationId, policyId, changeNote: "second" });
   await asOwner.organizations.update({ organizationId, requireFourEyes: true });
   const pending = await asAdmin.policies.publish({
     organizationId,
     policyId,
     changeNote: "third, waiting for a second admin",
-    document: policyDocument("V3"),
+    document: policyDocument({ sid: "V3" }),
   });
   const assignment = await asAdmin.assignments.assign({
     organizationId,

@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminToken } from "../../src/admin-tokens/index.js";
 import { verifyAdminToken } from "../../src/admin-tokens/verify-admin-token.js";
 import { changeRole, removeMember } from "../../src/members/index.js";
-import { createWorkspace } from "../../src/workspaces/index.js";
 import {
   addMember,
   auditEvents,
   createTestOrganization,
   expectAppError,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
+import { createWorkspace } from "../../src/workspaces/index.js";
 
 let database: MigratedTestDatabase;
 let db: Db;

@@ -6,14 +6,14 @@ import {
   verifyAdminToken,
 } from "../../src/admin-tokens/index.js";
 import { hashSecret } from "../../src/secrets.js";
-import { createWorkspace, listWorkspaces } from "../../src/workspaces/index.js";
 import {
   auditEvents,
   createTestOrganization,
   expectAppError,
   failCommitsTouching,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
+import { createWorkspace, listWorkspaces } from "../../src/workspaces/index.js";
 
 const t = useTestDatabase();
 

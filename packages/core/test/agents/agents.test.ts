@@ -6,7 +6,6 @@ import {
   listAgents,
   setAgentFrozen,
 } from "../../src/agents/index.js";
-import { createWorkspace } from "../../src/workspaces/index.js";
 import {
   auditEvents,
   createTestOrganization,
@@ -14,7 +13,8 @@ import {
   failCommitsTouching,
   type TestOrganization,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
+import { createWorkspace } from "../../src/workspaces/index.js";
 
 const t = useTestDatabase();
 

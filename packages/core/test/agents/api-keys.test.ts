@@ -10,7 +10,6 @@ import {
   verifyApiKey,
 } from "../../src/agents/index.js";
 import { hashSecret } from "../../src/secrets.js";
-import { createWorkspace } from "../../src/workspaces/index.js";
 import {
   auditEvents,
   createTestOrganization,
@@ -19,7 +18,8 @@ import {
   failCommitsTouching,
   type TestOrganization,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
+import { createWorkspace } from "../../src/workspaces/index.js";
 
 const t = useTestDatabase();
 const HOUR = 60 * 60 * 1000;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "../../src/audit-trail/index.js";
 import { changeRole } from "../../src/members/index.js";
+import {
+  createTestOrganization,
+  expectAppError,
+  useTestDatabase,
+} from "../../src/testing/index.js";
 import { createWorkspace } from "../../src/workspaces/index.js";
-import { createTestOrganization, expectAppError, useTestDatabase } from "../support/tenancy.js";
 
 const t = useTestDatabase();
 

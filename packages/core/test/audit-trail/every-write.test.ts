@@ -17,8 +17,8 @@ import {
   revokeInvitation,
 } from "../../src/members/index.js";
 import { createOrganization, updateOrganization } from "../../src/organizations/index.js";
+import { addMember, createUser, emailOf, useTestDatabase } from "../../src/testing/index.js";
 import { createWorkspace, deleteWorkspace, updateWorkspace } from "../../src/workspaces/index.js";
-import { addMember, createUser, emailOf, useTestDatabase } from "../support/tenancy.js";
 
 const t = useTestDatabase();
 

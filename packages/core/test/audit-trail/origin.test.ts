@@ -19,10 +19,19 @@ import {
   saveDraft,
   unassignPolicy,
 } from "../../src/policies/index.js";
-import { doc, makeOrg } from "../policies/fixtures.js";
-import { useTestDatabase } from "../support/tenancy.js";
+import {
+  createPolicyTestOrganization,
+  policyDocument,
+  useTestDatabase,
+} from "../../src/testing/index.js";
 
 const t = useTestDatabase();
+
+/** The events the organization's set-up recorded, to leave out. */
+async function eventIds(organizationId: string): Promise<string[]> {
+  const events = await t.db.adminAuditEvent.findMany({ where: { organizationId } });
+  return events.map((e) => e.id);
+}
 
 describe("normalizeOrigin", () => {
   it("keeps valid IPs, drops anything else, and cuts long user agents", () => {
@@ -44,15 +53,20 @@ describe("normalizeOrigin", () => {
 describe("policy writes record the origin", () => {
   it("on every event, whoever of the admins acted", async () => {
     const origin = { ip: "192.0.2.10", userAgent: "Mozilla/5.0 (console test)" };
-    const org = await makeOrg(t.db);
+    const org = await createPolicyTestOrganization(t.db);
     const admin = { ...org.admin, origin };
     const admin2 = { ...org.admin2, origin };
     const owner = { ...org.owner, origin };
     const o = { organizationId: org.id };
+    const setUp = await eventIds(org.id);
 
-    const { policy } = await createPolicy(t.db, admin, { ...o, name: "P", document: doc() });
+    const { policy } = await createPolicy(t.db, admin, {
+      ...o,
+      name: "P",
+      document: policyDocument(),
+    });
     const policyId = policy.id;
-    await saveDraft(t.db, admin, { ...o, policyId, document: doc({ maxTokens: 5 }) });
+    await saveDraft(t.db, admin, { ...o, policyId, document: policyDocument({ maxTokens: 5 }) });
     const v1 = await publishPolicy(t.db, admin, { ...o, policyId, changeNote: "one" });
     if (!v1.version) throw new Error("not published");
     await restoreVersion(t.db, admin, { ...o, versionId: v1.version.id });
@@ -72,7 +86,7 @@ describe("policy writes record the origin", () => {
       ...o,
       policyId,
       changeNote: "two",
-      document: doc({ maxTokens: 6 }),
+      document: policyDocument({ maxTokens: 6 }),
     });
     if (!asked.request) throw new Error("no publish request");
     await approvePublishRequest(t.db, admin2, { ...o, requestId: asked.request.id });
@@ -80,13 +94,15 @@ describe("policy writes record the origin", () => {
       ...o,
       policyId,
       changeNote: "three",
-      document: doc({ maxTokens: 7 }),
+      document: policyDocument({ maxTokens: 7 }),
     });
     if (!again.request) throw new Error("no publish request");
     await rejectPublishRequest(t.db, admin2, { ...o, requestId: again.request.id });
     await deletePolicy(t.db, admin, { ...o, policyId });
 
-    const events = await t.db.adminAuditEvent.findMany({ where: o });
+    const events = await t.db.adminAuditEvent.findMany({
+      where: { ...o, id: { notIn: setUp } },
+    });
     expect(new Set(events.map((e) => e.action))).toEqual(
       new Set([
         "policy.created",
@@ -111,7 +127,8 @@ describe("policy writes record the origin", () => {
   });
 
   it("a caller without an origin records none, and a bad one is not stored", async () => {
-    const org = await makeOrg(t.db);
+    const org = await createPolicyTestOrganization(t.db);
+    const setUp = await eventIds(org.id);
     await createPolicy(t.db, org.admin, { organizationId: org.id, name: "Plain" });
     const forged = { ...org.admin, origin: { ip: "evil, 1.2.3.4", userAgent: "x".repeat(600) } };
     await createPolicy(t.db, forged, { organizationId: org.id, name: "Forged" });
@@ -124,7 +141,9 @@ describe("policy writes record the origin", () => {
         userAgent: "direct fields still work",
       }),
     );
-    const events = await t.db.adminAuditEvent.findMany({ where: { organizationId: org.id } });
+    const events = await t.db.adminAuditEvent.findMany({
+      where: { organizationId: org.id, id: { notIn: setUp } },
+    });
     const recorded = Object.fromEntries(
       events.map((e) => [
         (e.details as { name?: string } | null)?.name ?? e.action,

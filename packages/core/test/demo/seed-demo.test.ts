@@ -17,7 +17,7 @@ import {
   seedDemo,
 } from "../../src/demo/index.js";
 import { verifyPassword } from "../../src/passwords.js";
-import { useTestDatabase } from "../support/tenancy.js";
+import { useTestDatabase } from "../../src/testing/index.js";
 
 const test = useTestDatabase();
 let dir: string;

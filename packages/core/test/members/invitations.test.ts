@@ -15,7 +15,7 @@ import {
   expectAppError,
   failAuditInserts,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
 
 const t = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;

@@ -13,7 +13,7 @@ import {
   expectAppError,
   failCommitsTouching,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
 
 const t = useTestDatabase();
 

@@ -12,7 +12,7 @@ import {
   expectAppError,
   failAuditInserts,
   useTestDatabase,
-} from "../support/tenancy.js";
+} from "../../src/testing/index.js";
 
 const t = useTestDatabase();
 

@@ -1,5 +1,5 @@
 import type { Db } from "@sekuire/db";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assignPolicy,
@@ -12,18 +12,24 @@ import {
   publishPolicy,
   unassignPolicy,
 } from "../../src/policies/index.js";
-import { appError, auditActions, doc, makeOrg, type Org, testDatabase } from "./fixtures.js";
+import {
+  appError,
+  auditActions,
+  createPolicyTestOrganization,
+  type PolicyTestOrganization,
+  policyDocument,
+} from "../../src/testing/index.js";
 
 let test: MigratedTestDatabase;
 let db: Db;
-let a: Org;
-let b: Org;
+let a: PolicyTestOrganization;
+let b: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await testDatabase();
+  test = await createTestDatabase();
   db = test.db;
-  a = await makeOrg(db);
-  b = await makeOrg(db);
+  a = await createPolicyTestOrganization(db);
+  b = await createPolicyTestOrganization(db);
 }, 120_000);
 
 afterAll(async () => {
@@ -31,7 +37,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** A policy with one published version per document, returning the versions' ids in order. */
-async function published(org: Org, name: string, documents: string[]) {
+async function published(org: PolicyTestOrganization, name: string, documents: string[]) {
   const { policy } = await createPolicy(db, org.admin, {
     organizationId: org.id,
     name,
@@ -53,8 +59,8 @@ async function published(org: Org, name: string, documents: string[]) {
 describe("assignments", { timeout: 30_000 }, () => {
   it("follows the latest version, or stays on a pinned one", async () => {
     const { policyId, versions } = await published(a, "Pinnable", [
-      doc({ maxTokens: 1 }),
-      doc({ maxTokens: 2 }),
+      policyDocument({ maxTokens: 1 }),
+      policyDocument({ maxTokens: 2 }),
     ]);
     const assignment = await assignPolicy(db, a.admin, {
       organizationId: a.id,
@@ -77,7 +83,7 @@ describe("assignments", { timeout: 30_000 }, () => {
       organizationId: a.id,
       policyId,
       changeNote: "three",
-      document: doc({ maxTokens: 3 }),
+      document: policyDocument({ maxTokens: 3 }),
     });
     expect(await live()).toMatchObject({ versionNumber: 1, pinned: true });
 
@@ -106,8 +112,8 @@ describe("assignments", { timeout: 30_000 }, () => {
   });
 
   it("refuses a pin to another policy's version, and a second assignment of the same policy", async () => {
-    const one = await published(a, "One", [doc()]);
-    const two = await published(a, "Two", [doc()]);
+    const one = await published(a, "One", [policyDocument()]);
+    const two = await published(a, "Two", [policyDocument()]);
     const before = await auditActions(db, a.id);
     const wrongPin = await appError(() =>
       assignPolicy(db, a.admin, {
@@ -144,8 +150,8 @@ describe("assignments", { timeout: 30_000 }, () => {
   });
 
   it("keeps organizations apart: workspaces, policies, versions and assignments of another are NOT_FOUND", async () => {
-    const mine = await published(a, "Mine", [doc()]);
-    const theirs = await published(b, "Theirs", [doc()]);
+    const mine = await published(a, "Mine", [policyDocument()]);
+    const theirs = await published(b, "Theirs", [policyDocument()]);
     const theirAssignment = await assignPolicy(db, b.admin, {
       organizationId: b.id,
       workspaceId: b.workspace,
@@ -197,7 +203,7 @@ describe("assignments", { timeout: 30_000 }, () => {
   });
 
   it("a policy cannot be deleted while assigned", async () => {
-    const { policyId } = await published(a, "Anchored", [doc()]);
+    const { policyId } = await published(a, "Anchored", [policyDocument()]);
     const assignment = await assignPolicy(db, a.admin, {
       organizationId: a.id,
       workspaceId: a.workspace,
@@ -212,7 +218,7 @@ describe("assignments", { timeout: 30_000 }, () => {
   });
 
   it("a viewer or approver reads assignments but cannot change them", async () => {
-    const { policyId } = await published(a, "ReadOnly", [doc()]);
+    const { policyId } = await published(a, "ReadOnly", [policyDocument()]);
     for (const who of [a.viewer, a.approver]) {
       const error = await appError(() =>
         assignPolicy(db, who, { organizationId: a.id, workspaceId: a.workspace2, policyId }),
@@ -225,12 +231,12 @@ describe("assignments", { timeout: 30_000 }, () => {
 
 describe("effective workspace settings", { timeout: 30_000 }, () => {
   it("merges the live versions: smallest limit, longest retention, each policy's approval rule", async () => {
-    const org = await makeOrg(db);
+    const org = await createPolicyTestOrganization(db);
     const strictOne = await published(org, "Strict", [
-      doc({ maxTokens: 500, retentionDays: 30, approvalActions: ["db:Delete"] }),
+      policyDocument({ maxTokens: 500, retentionDays: 30, approvalActions: ["db:Delete"] }),
     ]);
     const looseOne = await published(org, "Loose", [
-      doc({
+      policyDocument({
         maxTokens: 9000,
         retentionDays: 365,
         approvalActions: ["api:Post"],
@@ -240,7 +246,7 @@ describe("effective workspace settings", { timeout: 30_000 }, () => {
     const draftOnly = await createPolicy(db, org.admin, {
       organizationId: org.id,
       name: "Unpublished",
-      document: doc({ maxTokens: 1 }),
+      document: policyDocument({ maxTokens: 1 }),
     });
     for (const policyId of [strictOne.policyId, looseOne.policyId, draftOnly.policy.id])
       await assignPolicy(db, org.admin, {

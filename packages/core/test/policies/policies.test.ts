@@ -1,5 +1,5 @@
 import type { Db } from "@sekuire/db";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { getTemplate } from "@sekuire/policy-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,18 +10,24 @@ import {
   listPolicies,
   saveDraft,
 } from "../../src/policies/index.js";
-import { appError, auditActions, doc, makeOrg, type Org, testDatabase } from "./fixtures.js";
+import {
+  appError,
+  auditActions,
+  createPolicyTestOrganization,
+  type PolicyTestOrganization,
+  policyDocument,
+} from "../../src/testing/index.js";
 
 let test: MigratedTestDatabase;
 let db: Db;
-let a: Org;
-let b: Org;
+let a: PolicyTestOrganization;
+let b: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await testDatabase();
+  test = await createTestDatabase();
   db = test.db;
-  a = await makeOrg(db);
-  b = await makeOrg(db);
+  a = await createPolicyTestOrganization(db);
+  b = await createPolicyTestOrganization(db);
 }, 120_000);
 
 afterAll(async () => {
@@ -86,7 +92,7 @@ describe("creating policies", { timeout: 30_000 }, () => {
 describe("drafts", { timeout: 30_000 }, () => {
   it("saves a valid draft and returns its warnings, recording policy.draft_saved", async () => {
     const { policy } = await createPolicy(db, a.admin, { organizationId: a.id, name: "Drafty" });
-    const text = doc({ sid: "Edited" });
+    const text = policyDocument({ sid: "Edited" });
     const saved = await saveDraft(db, a.admin, {
       organizationId: a.id,
       policyId: policy.id,
@@ -125,7 +131,7 @@ describe("drafts", { timeout: 30_000 }, () => {
 
   it("a viewer cannot save; another organization's admin gets NOT_FOUND", async () => {
     const { policy } = await createPolicy(db, a.admin, { organizationId: a.id, name: "Guarded" });
-    const input = { organizationId: a.id, policyId: policy.id, document: doc() };
+    const input = { organizationId: a.id, policyId: policy.id, document: policyDocument() };
     expect((await appError(() => saveDraft(db, a.viewer, input))).code).toBe("FORBIDDEN");
     expect((await appError(() => saveDraft(db, b.admin, input))).code).toBe("NOT_FOUND");
     const crossed = { ...input, organizationId: b.id };

@@ -1,5 +1,5 @@
 import type { Db } from "@sekuire/db";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   approvePublishRequest,
@@ -15,33 +15,32 @@ import {
 import {
   appError,
   auditActions,
-  doc,
-  makeOrg,
-  type Org,
-  testDatabase,
-  tokenPrincipal,
+  createPolicyTestOrganization,
+  createTokenPrincipal,
+  type PolicyTestOrganization,
+  policyDocument,
   userId,
-} from "./fixtures.js";
+} from "../../src/testing/index.js";
 
 let test: MigratedTestDatabase;
 let db: Db;
-let a: Org;
-let b: Org;
-let strict: Org;
+let a: PolicyTestOrganization;
+let b: PolicyTestOrganization;
+let strict: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await testDatabase();
+  test = await createTestDatabase();
   db = test.db;
-  a = await makeOrg(db);
-  b = await makeOrg(db);
-  strict = await makeOrg(db, { fourEyes: true });
+  a = await createPolicyTestOrganization(db);
+  b = await createPolicyTestOrganization(db);
+  strict = await createPolicyTestOrganization(db, { fourEyes: true });
 }, 120_000);
 
 afterAll(async () => {
   await test?.drop();
 }, 60_000);
 
-async function newPolicy(org: Org, name: string, document = doc()) {
+async function newPolicy(org: PolicyTestOrganization, name: string, document = policyDocument()) {
   const { policy } = await createPolicy(db, org.admin, {
     organizationId: org.id,
     name,
@@ -55,7 +54,7 @@ describe("publishing", { timeout: 30_000 }, () => {
     const policyId = await newPolicy(a, "Numbered");
     const numbers: number[] = [];
     for (const tokens of [100, 200, 300]) {
-      const text = doc({ maxTokens: tokens });
+      const text = policyDocument({ maxTokens: tokens });
       await saveDraft(db, a.admin, { organizationId: a.id, policyId, document: text });
       const result = await publishPolicy(db, a.admin, {
         organizationId: a.id,
@@ -83,14 +82,14 @@ describe("publishing", { timeout: 30_000 }, () => {
   });
 
   it("a saved draft changes nothing live until it is published", async () => {
-    const policyId = await newPolicy(a, "Live", doc({ maxTokens: 111 }));
+    const policyId = await newPolicy(a, "Live", policyDocument({ maxTokens: 111 }));
     await publishPolicy(db, a.admin, { organizationId: a.id, policyId, changeNote: "first" });
     await assignPolicy(db, a.admin, { organizationId: a.id, workspaceId: a.workspace2, policyId });
     const live = () => liveDocuments(db, { organizationId: a.id, workspaceId: a.workspace2 });
-    const draft = doc({ maxTokens: 222 });
+    const draft = policyDocument({ maxTokens: 222 });
     await saveDraft(db, a.admin, { organizationId: a.id, policyId, document: draft });
     expect((await live()).find((d) => d.policyId === policyId)?.document).toBe(
-      doc({ maxTokens: 111 }),
+      policyDocument({ maxTokens: 111 }),
     );
     const got = await getPolicy(db, a.viewer, { organizationId: a.id, policyId });
     expect(got.hasUnpublishedChanges).toBe(true);
@@ -121,7 +120,7 @@ describe("publishing", { timeout: 30_000 }, () => {
     }
     expect(await db.policyVersion.count({ where: { organizationId: a.id, policyId } })).toBe(0);
     const got = await getPolicy(db, a.admin, { organizationId: a.id, policyId });
-    expect(got.draftDocument).toBe(doc());
+    expect(got.draftDocument).toBe(policyDocument());
     expect(await auditActions(db, a.id)).toEqual(before);
   });
 
@@ -296,7 +295,7 @@ describe("four eyes", { timeout: 30_000 }, () => {
   });
 
   it("an admin token may request a publish but only a signed-in admin approves it", async () => {
-    const token = await tokenPrincipal(db, strict.id, "admin");
+    const token = await createTokenPrincipal(db, strict.id, "admin");
     const policyId = await newPolicy(strict, "Scripted");
     const { request } = await publishPolicy(db, token, {
       organizationId: strict.id,
@@ -318,7 +317,7 @@ describe("four eyes", { timeout: 30_000 }, () => {
   });
 
   it("another organization's admin token gets NOT_FOUND", async () => {
-    const token = await tokenPrincipal(db, b.id, "owner");
+    const token = await createTokenPrincipal(db, b.id, "owner");
     const policyId = await newPolicy(strict, "Foreign");
     const error = await appError(() =>
       publishPolicy(db, token, { organizationId: strict.id, policyId, changeNote: "x" }),

@@ -1,5 +1,5 @@
 import type { Db } from "@sekuire/db";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createPolicy,
@@ -10,24 +10,30 @@ import {
   publishPolicy,
   restoreVersion,
 } from "../../src/policies/index.js";
-import { appError, doc, makeOrg, type Org, testDatabase, userId } from "./fixtures.js";
+import {
+  appError,
+  createPolicyTestOrganization,
+  type PolicyTestOrganization,
+  policyDocument,
+  userId,
+} from "../../src/testing/index.js";
 
 let test: MigratedTestDatabase;
 let db: Db;
-let a: Org;
-let b: Org;
+let a: PolicyTestOrganization;
+let b: PolicyTestOrganization;
 let policyId: string;
 let versionIds: string[];
 
 beforeAll(async () => {
-  test = await testDatabase();
+  test = await createTestDatabase();
   db = test.db;
-  a = await makeOrg(db);
-  b = await makeOrg(db);
+  a = await createPolicyTestOrganization(db);
+  b = await createPolicyTestOrganization(db);
   const { policy } = await createPolicy(db, a.admin, {
     organizationId: a.id,
     name: "History",
-    document: doc({ maxTokens: 100 }),
+    document: policyDocument({ maxTokens: 100 }),
   });
   policyId = policy.id;
   versionIds = [];
@@ -40,7 +46,7 @@ beforeAll(async () => {
       organizationId: a.id,
       policyId,
       changeNote: note,
-      document: doc({ maxTokens: tokens }),
+      document: policyDocument({ maxTokens: tokens }),
     });
     versionIds.push(version?.id ?? "");
   }
@@ -66,7 +72,7 @@ describe("versions", { timeout: 30_000 }, () => {
       organizationId: a.id,
       versionId: versionIds[1],
     });
-    expect(version.document).toBe(doc({ maxTokens: 200 }));
+    expect(version.document).toBe(policyDocument({ maxTokens: 200 }));
   });
 
   it("another organization's member gets NOT_FOUND for the versions, the diff and the restore", async () => {
@@ -117,7 +123,7 @@ describe("versions", { timeout: 30_000 }, () => {
     const ref = { organizationId: a.id, versionId: versionIds[0] };
     expect((await appError(() => restoreVersion(db, a.approver, ref))).code).toBe("FORBIDDEN");
     const { policy } = await restoreVersion(db, a.admin, ref);
-    expect(policy.draftDocument).toBe(doc({ maxTokens: 100 }));
+    expect(policy.draftDocument).toBe(policyDocument({ maxTokens: 100 }));
     const got = await getPolicy(db, a.viewer, { organizationId: a.id, policyId });
     expect(got.latestVersion?.number).toBe(3);
     expect(got.hasUnpublishedChanges).toBe(true);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  auditEvents,
+  createTestOrganization,
+  expectAppError,
+  failAuditInserts,
+  failCommitsTouching,
+  useTestDatabase,
+} from "../../src/testing/index.js";
+import {
   createWorkspace,
   deleteWorkspace,
   getWorkspace,
@@ -7,14 +15,6 @@ import {
   slugify,
   updateWorkspace,
 } from "../../src/workspaces/index.js";
-import {
-  auditEvents,
-  createTestOrganization,
-  expectAppError,
-  failAuditInserts,
-  failCommitsTouching,
-  useTestDatabase,
-} from "../support/tenancy.js";
 
 const t = useTestDatabase();
 
