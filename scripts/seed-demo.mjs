@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Seeds the demo organization into DATABASE_URL (run after the migrations; `pnpm db:seed`).
-// Idempotent: existing data is kept. The demo's secrets are printed only when they are created
-// or rotated, and always kept in .sekuire/demo.json (git-ignored, mode 0600).
+// Idempotent: existing data is kept, and runs at once take turns (an advisory lock held for the
+// whole seed, which is why the pool below has two connections: one holds the lock). The demo's
+// secrets are printed only when they are created or rotated, and always kept in
+// .sekuire/demo.json (git-ignored, mode 0600).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -10,6 +10,10 @@
  * the database holds hashes. When the file is missing, unreadable, or its password or any key no
  * longer verifies, the password is reset, the demo's keys are revoked and replaced, and the file
  * is rewritten. When everything verifies, nothing changes.
+ *
+ * Serialized: a run holds a transaction-scoped advisory lock for its whole length, so two runs at
+ * once (two `pnpm db:seed`, or a seed racing the compose service's) take turns, and the second
+ * finds and keeps what the first made instead of making a second demo organization.
  */
 import { randomInt } from "node:crypto";
 import type { Db } from "@sekuire/db";
@@ -107,7 +111,23 @@ export interface SeedDemoResult {
   stateFileWritten: boolean;
 }
 
+/** The advisory lock's key, and room for a slow machine: the lock is held while the seed runs. */
+const SEED_LOCK_KEY = "sekuire:demo-seed";
+const SEED_LOCK_TX = { maxWait: 60_000, timeout: 10 * 60_000 } as const;
+
+/**
+ * Runs the seed under the lock. The lock's transaction only holds the lock (one pooled
+ * connection); the seed itself writes through the services, each in its own transaction on the
+ * pool's other connections, so `db` needs at least two.
+ */
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  return db.$unscoped.$transaction(async (lock) => {
+    await lock.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${SEED_LOCK_KEY}))`;
+    return seedDemoNow(db, options);
+  }, SEED_LOCK_TX);
+}
+
+async function seedDemoNow(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const now = options.now ?? new Date();
 
   // The owner: no service creates users (sign-in does), so the row is written here.
