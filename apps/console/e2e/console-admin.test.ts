@@ -84,6 +84,11 @@ describe("console administration", () => {
       await settings.getByRole("button", { name: "Save workspace" }).click();
       await settings.getByText("Workspace saved.").waitFor();
       await page.getByRole("heading", { level: 1, name: "Staging EU" }).waitFor();
+      // The change is audited with the browser's user agent.
+      const renamed = await database.db.adminAuditEvent.findFirst({
+        where: { organizationId: orgId, action: "workspace.updated" },
+      });
+      expect(renamed?.userAgent).toContain("Chrome");
       // A slug that breaks the rules comes back with its field named, and nothing changes.
       await settings.getByLabel("Slug").fill("Not A Slug!");
       await settings.getByRole("button", { name: "Save workspace" }).click();

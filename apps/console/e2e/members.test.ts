@@ -5,12 +5,14 @@
  */
 import type { MigratedTestDatabase } from "@sekuire/db/testing";
 import { createTestDatabase } from "@sekuire/db/testing";
+import { type SmtpSink, startSmtpSink } from "@sekuire/email/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Console, screenshot, startBrowser, startConsole } from "./harness";
 import { seedOwnerAndViewer, seedUser, signIn } from "./signed-in";
 
 let database: MigratedTestDatabase;
 let server: Console;
+let sink: SmtpSink;
 let orgId: string;
 let approverId: string;
 const SECRET = "e2e-secret-console-members-0123456789abcdef0123456789";
@@ -24,14 +26,22 @@ beforeAll(async () => {
   await database.db.membership.create({
     data: { organizationId: org.id, userId: approver.id, role: "approver" },
   });
+  sink = await startSmtpSink();
   server = await startConsole({
-    env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
+    env: (url) => ({
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: SECRET,
+      SMTP_HOST: sink.host,
+      SMTP_PORT: String(sink.port),
+    }),
   });
 });
 
 afterAll(async () => {
   await server?.stop();
   await database?.drop();
+  await sink?.close();
 });
 
 describe("members page", () => {
@@ -57,9 +67,13 @@ describe("members page", () => {
       await invite.getByRole("button", { name: "Invite" }).click();
       const link = page.getByTestId("invitation-link");
       await link.waitFor();
-      await expect(link.textContent()).resolves.toMatch(
-        new RegExp(`^${server.url}/app/invitations/accept\\?token=.+`),
-      );
+      const url = (await link.textContent()) ?? "";
+      expect(url).toMatch(new RegExp(`^${server.url}/app/invitations/accept\\?token=.+`));
+      // The same link goes out by email, through a real SMTP server.
+      await page.getByText("An email with the link is on its way.").waitFor();
+      const mail = await sink.waitFor((m) => m.to.includes("newcomer@example.com"));
+      expect(mail.decoded).toContain("invited you to Acme Robotics on Sekuire");
+      expect(mail.decoded).toContain(url);
       const pending = page.getByRole("list", { name: "Pending invitations" });
       await pending.getByText("newcomer@example.com").waitFor();
       await screenshot(page, "app-members", true);

@@ -2,9 +2,10 @@
  * tRPC on the server: the same procedures the HTTP API serves, called in-process with the
  * session's user as the principal (roles are re-read from the database by core on every call).
  */
-import { createCaller } from "@sekuire/api";
+import { createCaller, requestOrigin } from "@sekuire/api";
 import { db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "./auth";
 
@@ -16,6 +17,9 @@ export async function signedIn(callbackUrl = "/app") {
     db,
     principal: { kind: "user", userId: user.id, label: user.email ?? undefined },
     requestId: `req_console_${Date.now()}`,
+    // The user agent, and the address when a trusted proxy names it (SEKUIRE_TRUST_PROXY), go
+    // into the audit events of the changes this caller makes.
+    origin: requestOrigin(await headers()),
   });
   return { user, caller };
 }

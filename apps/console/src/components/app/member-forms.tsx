@@ -111,19 +111,14 @@ export function RevokeInvitationForm({
 export function InviteForm({
   action,
 }: {
-  action: FormAction<ActionResult & { token?: string; email?: string }>;
+  action: FormAction<ActionResult & { link?: string; email?: string }>;
 }) {
   const [state, submit, pending] = useActionState(action, null);
   const [email, setEmail] = useState("");
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
   useEffect(() => {
     if (state?.ok) setEmail("");
   }, [state]);
-  const link =
-    state?.ok && state.token
-      ? `${origin}/app/invitations/accept?token=${encodeURIComponent(state.token)}`
-      : null;
+  const link = state?.ok ? (state.link ?? null) : null;
   return (
     <form
       action={submit}
@@ -132,7 +127,8 @@ export function InviteForm({
     >
       <h2 className="font-semibold">Invite someone</h2>
       <p className="mt-1 text-sm text-slate-600">
-        The invitation link is shown once; send it to the person you invite.
+        We email the invitation; its link is also shown here once, in case you would rather send it
+        yourself.
       </p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <label className="block text-sm">

@@ -1,3 +1,4 @@
+import { requestOrigin } from "@sekuire/api";
 import { hashPassword } from "@sekuire/core";
 import { createOrganization } from "@sekuire/core/organizations";
 import { db } from "@sekuire/db";
@@ -45,7 +46,7 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const organization = await createOrganization(
       db,
-      { kind: "user", userId: user.id, label: email },
+      { kind: "user", userId: user.id, label: email, origin: requestOrigin(req.headers) },
       { name: organizationName },
     );
     return Response.json({ userId: user.id, organizationId: organization.id }, { status: 201 });

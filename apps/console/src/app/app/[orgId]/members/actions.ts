@@ -2,7 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionResult, actionError, serverCaller } from "@/server/api";
+import { type ActionResult, actionError, serverCaller, signedIn } from "@/server/api";
+import {
+  invitationUrl,
+  type MailOutcome,
+  publicBaseUrl,
+  sendInvitationEmail,
+} from "@/server/invitation-mail";
 
 type Role = "owner" | "admin" | "approver" | "viewer";
 
@@ -58,8 +64,15 @@ export async function leaveOrganizationAction(
 }
 
 export interface CreatedInvitationResult extends ActionResult {
-  token?: string;
+  /** the acceptance link, shown once */
+  link?: string;
   email?: string;
+}
+
+function mailNote(outcome: MailOutcome): string {
+  if (outcome === "sent") return "An email with the link is on its way.";
+  if (outcome === "logged") return "No SMTP is configured: the email went to the server log.";
+  return `The email could not be sent (${outcome.failed}); send the link yourself.`;
 }
 
 export async function createInvitationAction(
@@ -69,19 +82,31 @@ export async function createInvitationAction(
 ): Promise<CreatedInvitationResult> {
   const email = String(form.get("email") ?? "").trim();
   const role = String(form.get("role") ?? "") as Role;
-  const caller = await serverCaller();
+  const { user, caller } = await signedIn();
+  let token: string;
+  let organizationName: string;
   try {
-    const created = await caller.members.invitations.create({ organizationId, email, role });
-    revalidatePath(membersPath(organizationId));
-    return {
-      ok: true,
-      message: `Invitation for ${email} created.`,
-      token: created.token,
-      email,
-    };
+    token = (await caller.members.invitations.create({ organizationId, email, role })).token;
+    const orgs = await caller.organizations.list();
+    organizationName = orgs.find((o) => o.id === organizationId)?.name ?? "an organization";
   } catch (error) {
     return actionError(error);
   }
+  revalidatePath(membersPath(organizationId));
+  const link = invitationUrl(await publicBaseUrl(), token);
+  const outcome = await sendInvitationEmail({
+    to: email,
+    url: link,
+    organizationName,
+    role,
+    invitedBy: user.name ?? user.email,
+  });
+  return {
+    ok: true,
+    message: `Invitation for ${email} created. ${mailNote(outcome)}`,
+    link,
+    email,
+  };
 }
 
 export async function revokeInvitationAction(
