@@ -229,7 +229,7 @@ describe("console administration", () => {
       await form.getByLabel("Token name").fill("ci-deploy");
       await form.getByLabel("Token role").selectOption("admin");
       await form.getByRole("button", { name: "Create token" }).click();
-      const secret = (await form.getByTestId("token-secret").textContent()) ?? "";
+      const secret = (await form.getByTestId("secret").textContent()) ?? "";
       expect(secret).toMatch(/^sek_admin_/);
       await page.getByRole("list", { name: "Admin tokens" }).getByText("ci-deploy").waitFor();
       await screenshot(page, "app-settings", true);

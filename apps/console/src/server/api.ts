@@ -5,6 +5,7 @@
 import { createCaller, requestOrigin } from "@sekuire/api";
 import { db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "./auth";
@@ -32,6 +33,27 @@ export interface ActionResult {
   ok: boolean;
   message?: string;
   details?: { pointer?: string; message: string }[];
+}
+
+type Caller = Awaited<ReturnType<typeof serverCaller>>;
+
+/**
+ * The shape of almost every console write: call a procedure as the signed-in user, turn a tRPC
+ * error into the form's message, refresh the pages that show what changed, confirm.
+ */
+export async function mutate(
+  work: (caller: Caller) => Promise<unknown>,
+  done: { revalidate: string | string[]; layout?: boolean; message?: string },
+): Promise<ActionResult> {
+  const caller = await serverCaller();
+  try {
+    await work(caller);
+  } catch (error) {
+    return actionError(error);
+  }
+  for (const path of [done.revalidate].flat())
+    revalidatePath(path, done.layout ? "layout" : undefined);
+  return { ok: true, ...(done.message ? { message: done.message } : {}) };
 }
 
 /** A tRPC error as a message a form can show (details with pointers when core gave them). */

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { ROLES } from "@/components/app/member-forms";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import type { ActionResult } from "@/server/api";
 
 interface CreatedToken extends ActionResult {
@@ -56,27 +57,19 @@ export function CreateAdminTokenForm({
       </div>
       <FormMessage state={state && !state.ok ? state : null} />
       {state?.secret ? (
-        <div
-          data-testid="new-token"
-          className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
-        >
-          <p className="font-medium text-amber-900">
-            Copy this token now: it is shown once and cannot be recovered.
-          </p>
-          <code
-            data-testid="token-secret"
-            className="mt-2 block break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-amber-200"
-          >
-            {state.secret}
-          </code>
-          <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-            {[
+        <SecretReveal
+          key={state.secret}
+          secret={state.secret}
+          testId="new-token"
+          example={{
+            label: "Call the API with it:",
+            code: [
               `curl -sS -G ${origin}/api/trpc/workspaces.list \\`,
               `  -H "Authorization: Bearer ${state.secret}" \\`,
               `  --data-urlencode 'input={"organizationId":"${organizationId}"}'`,
-            ].join("\n")}
-          </pre>
-        </div>
+            ].join("\n"),
+          }}
+        />
       ) : null}
       <button
         type="submit"

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import type { ActionResult } from "@/server/api";
 
 export interface CreatedKey extends ActionResult {
@@ -27,61 +28,16 @@ const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs";
 const button =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium hover:bg-slate-50 disabled:opacity-50";
 
-/** The secret, once: copy button and a curl call to try it. Keyed by the secret by its users. */
-export function NewKeyReveal({
-  secret,
-  decisionApiUrl,
-}: {
-  secret: string;
-  decisionApiUrl: string;
-}) {
-  const [copied, setCopied] = useState(false);
-  const [hidden, setHidden] = useState(false);
-  if (hidden) return null;
-  const curl = [
+/** A new agent key, once, with a curl call to the decision API. */
+function NewKeyReveal({ secret, decisionApiUrl }: { secret: string; decisionApiUrl: string }) {
+  const code = [
     `curl -X POST ${decisionApiUrl}/v1/decisions \\`,
     `  -H "Authorization: Bearer ${secret}" \\`,
     '  -H "Content-Type: application/json" \\',
     `  -d '{"action": "db:Select", "resource": "db://production/users"}'`,
   ].join("\n");
   return (
-    <div
-      data-testid="new-key"
-      className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
-    >
-      <p className="font-medium text-amber-900">
-        Copy this key now: it is shown once and cannot be recovered.
-      </p>
-      <div className="mt-2 flex items-center gap-2">
-        <code
-          data-testid="secret"
-          className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-amber-200"
-        >
-          {secret}
-        </code>
-        <button
-          type="button"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(secret).catch(() => {});
-            setCopied(true);
-          }}
-          className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-amber-700"
-        >
-          {copied ? "Copied" : "Copy"}
-        </button>
-      </div>
-      <p className="mt-3 text-xs text-amber-900">Try it against the decision API:</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-        {curl}
-      </pre>
-      <button
-        type="button"
-        onClick={() => setHidden(true)}
-        className="mt-2 text-xs font-medium text-amber-900 underline"
-      >
-        I have stored it, hide the key
-      </button>
-    </div>
+    <SecretReveal secret={secret} example={{ label: "Try it against the decision API:", code }} />
   );
 }
 

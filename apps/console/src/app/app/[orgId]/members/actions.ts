@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionResult, actionError, serverCaller, signedIn } from "@/server/api";
+import { type ActionResult, actionError, mutate, serverCaller, signedIn } from "@/server/api";
 import {
   invitationUrl,
   type MailOutcome,
@@ -23,14 +23,10 @@ export async function changeRoleAction(
   form: FormData,
 ): Promise<ActionResult> {
   const role = String(form.get("role") ?? "") as Role;
-  const caller = await serverCaller();
-  try {
-    await caller.members.changeRole({ organizationId, userId, role });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(membersPath(organizationId));
-  return { ok: true, message: `Role changed to ${role}.` };
+  return mutate((caller) => caller.members.changeRole({ organizationId, userId, role }), {
+    revalidate: membersPath(organizationId),
+    message: `Role changed to ${role}.`,
+  });
 }
 
 export async function removeMemberAction(
@@ -39,14 +35,10 @@ export async function removeMemberAction(
   _previous: ActionResult | null,
   _form: FormData,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.members.remove({ organizationId, userId });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(membersPath(organizationId));
-  return { ok: true, message: "Member removed." };
+  return mutate((caller) => caller.members.remove({ organizationId, userId }), {
+    revalidate: membersPath(organizationId),
+    message: "Member removed.",
+  });
 }
 
 export async function leaveOrganizationAction(
@@ -115,12 +107,8 @@ export async function revokeInvitationAction(
   form: FormData,
 ): Promise<ActionResult> {
   const invitationId = String(form.get("invitationId") ?? "");
-  const caller = await serverCaller();
-  try {
-    await caller.members.invitations.revoke({ organizationId, invitationId });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(membersPath(organizationId));
-  return { ok: true, message: "Invitation revoked." };
+  return mutate((caller) => caller.members.invitations.revoke({ organizationId, invitationId }), {
+    revalidate: membersPath(organizationId),
+    message: "Invitation revoked.",
+  });
 }

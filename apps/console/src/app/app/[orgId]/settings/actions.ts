@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionError, serverCaller } from "@/server/api";
+import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ROLES = ["owner", "admin", "approver", "viewer"] as const;
@@ -16,14 +16,11 @@ export async function renameOrganizationAction(
   form: FormData,
 ): Promise<ActionResult> {
   const name = String(form.get("name") ?? "").trim();
-  const caller = await serverCaller();
-  try {
-    await caller.organizations.update({ organizationId, name });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(`/app/${organizationId}`, "layout");
-  return { ok: true, message: "Organization renamed." };
+  return mutate((caller) => caller.organizations.update({ organizationId, name }), {
+    revalidate: `/app/${organizationId}`,
+    layout: true,
+    message: "Organization renamed.",
+  });
 }
 
 export async function setFourEyesAction(
@@ -31,19 +28,13 @@ export async function setFourEyesAction(
   requireFourEyes: boolean,
   _previous: ActionResult | null,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.organizations.update({ organizationId, requireFourEyes });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(`/app/${organizationId}`, "layout");
-  return {
-    ok: true,
+  return mutate((caller) => caller.organizations.update({ organizationId, requireFourEyes }), {
+    revalidate: `/app/${organizationId}`,
+    layout: true,
     message: requireFourEyes
       ? "Four eyes on: every publish now waits for a second admin."
       : "Four eyes off: admins publish directly.",
-  };
+  });
 }
 
 export async function createAdminTokenAction(
@@ -79,12 +70,8 @@ export async function revokeAdminTokenAction(
   tokenId: string,
   _previous: ActionResult | null,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.adminTokens.revoke({ organizationId, tokenId });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(`/app/${organizationId}/settings`);
-  return { ok: true, message: "Token revoked." };
+  return mutate((caller) => caller.adminTokens.revoke({ organizationId, tokenId }), {
+    revalidate: `/app/${organizationId}/settings`,
+    message: "Token revoked.",
+  });
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionResult, actionError, serverCaller } from "@/server/api";
+import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
 
 export async function createWorkspaceAction(
   organizationId: string,
@@ -29,19 +29,16 @@ export async function assignPolicyAction(
 ): Promise<ActionResult> {
   const policyId = String(form.get("policyId") ?? "");
   const pinned = String(form.get("pinnedVersionId") ?? "");
-  const caller = await serverCaller();
-  try {
-    await caller.assignments.assign({
-      organizationId,
-      workspaceId,
-      policyId,
-      pinnedVersionId: pinned ? pinned : null,
-    });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(`/app/${organizationId}/workspaces/${workspaceId}`);
-  return { ok: true, message: "Policy assigned." };
+  return mutate(
+    (caller) =>
+      caller.assignments.assign({
+        organizationId,
+        workspaceId,
+        policyId,
+        pinnedVersionId: pinned ? pinned : null,
+      }),
+    { revalidate: `/app/${organizationId}/workspaces/${workspaceId}`, message: "Policy assigned." },
+  );
 }
 
 export async function unassignAction(
@@ -64,20 +61,17 @@ export async function updateWorkspaceAction(
   const name = String(form.get("name") ?? "").trim();
   const slug = String(form.get("slug") ?? "").trim();
   const description = String(form.get("description") ?? "").trim();
-  const caller = await serverCaller();
-  try {
-    await caller.workspaces.update({
-      organizationId,
-      workspaceId,
-      name,
-      slug,
-      description: description === "" ? null : description,
-    });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(`/app/${organizationId}/workspaces`, "layout");
-  return { ok: true, message: "Workspace saved." };
+  return mutate(
+    (caller) =>
+      caller.workspaces.update({
+        organizationId,
+        workspaceId,
+        name,
+        slug,
+        description: description === "" ? null : description,
+      }),
+    { revalidate: `/app/${organizationId}/workspaces`, layout: true, message: "Workspace saved." },
+  );
 }
 
 /** Deletes only when the typed slug matches, so a slip of the mouse cannot delete production. */

@@ -5,7 +5,7 @@
  * create/rotate once, straight to the admin's browser; nothing here stores or logs them.
  */
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionError, serverCaller } from "@/server/api";
+import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,14 +33,10 @@ export async function createAgentAction(
   form: FormData,
 ): Promise<ActionResult> {
   const name = String(form.get("name") ?? "").trim();
-  const caller = await serverCaller();
-  try {
-    await caller.agents.create({ organizationId, workspaceId, name });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(workspacePath(organizationId, workspaceId));
-  return { ok: true, message: `Agent “${name}” created.` };
+  return mutate((caller) => caller.agents.create({ organizationId, workspaceId, name }), {
+    revalidate: workspacePath(organizationId, workspaceId),
+    message: `Agent “${name}” created.`,
+  });
 }
 
 export async function setAgentFrozenAction(
@@ -50,14 +46,10 @@ export async function setAgentFrozenAction(
   frozen: boolean,
   _previous: ActionResult | null,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.agents.setFrozen({ organizationId, agentId, frozen });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(workspacePath(organizationId, workspaceId));
-  return { ok: true, message: frozen ? "Agent frozen." : "Agent unfrozen." };
+  return mutate((caller) => caller.agents.setFrozen({ organizationId, agentId, frozen }), {
+    revalidate: workspacePath(organizationId, workspaceId),
+    message: frozen ? "Agent frozen." : "Agent unfrozen.",
+  });
 }
 
 export async function deleteAgentAction(
@@ -66,14 +58,10 @@ export async function deleteAgentAction(
   agentId: string,
   _previous: ActionResult | null,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.agents.delete({ organizationId, agentId });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(workspacePath(organizationId, workspaceId));
-  return { ok: true, message: "Agent deleted." };
+  return mutate((caller) => caller.agents.delete({ organizationId, agentId }), {
+    revalidate: workspacePath(organizationId, workspaceId),
+    message: "Agent deleted.",
+  });
 }
 
 export async function createApiKeyAction(
@@ -122,12 +110,8 @@ export async function revokeApiKeyAction(
   keyId: string,
   _previous: ActionResult | null,
 ): Promise<ActionResult> {
-  const caller = await serverCaller();
-  try {
-    await caller.apiKeys.revoke({ organizationId, keyId });
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath(workspacePath(organizationId, workspaceId));
-  return { ok: true, message: "Key revoked." };
+  return mutate((caller) => caller.apiKeys.revoke({ organizationId, keyId }), {
+    revalidate: workspacePath(organizationId, workspaceId),
+    message: "Key revoked.",
+  });
 }
