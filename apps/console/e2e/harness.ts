@@ -36,6 +36,8 @@ export interface Console {
 export interface StartConsoleOptions {
   /** Extra environment for the server, given its base URL (e.g. NEXTAUTH_URL, DATABASE_URL). */
   env?: (url: string) => Record<string, string>;
+  /** What to run instead of `next start` (it must listen on PORT); `next start` by default. */
+  command?: (port: number) => { file: string; args: string[] };
 }
 
 export async function startConsole(options: StartConsoleOptions = {}): Promise<Console> {
@@ -46,21 +48,22 @@ export async function startConsole(options: StartConsoleOptions = {}): Promise<C
   let output = "";
   // The .bin shim execs node, so the child is the server itself; its own process group lets
   // stop() take any helper it forks with it.
-  const child: ChildProcess = spawn(
-    join(APP_DIR, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: APP_DIR,
-      env: {
-        ...process.env,
-        ...options.env?.(url),
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const command = options.command?.(port) ?? {
+    file: join(APP_DIR, "node_modules/.bin/next"),
+    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+  };
+  const child: ChildProcess = spawn(command.file, command.args, {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      ...options.env?.(url),
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout?.on("data", (d) => {
     output += d;
   });

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
+import { expiryFrom } from "@/server/form-fields";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ROLES = ["owner", "admin", "approver", "viewer"] as const;
 
 export interface CreatedToken extends ActionResult {
@@ -45,11 +45,7 @@ export async function createAdminTokenAction(
   const name = String(form.get("name") ?? "").trim();
   const rawRole = String(form.get("role") ?? "");
   const role = ROLES.find((r) => r === rawRole) ?? "viewer";
-  const days = Number(form.get("expiresInDays") ?? "");
-  const expiresAt =
-    Number.isInteger(days) && days > 0
-      ? new Date(Date.now() + days * DAY_MS).toISOString()
-      : undefined;
+  const expiresAt = expiryFrom(form);
   const caller = await serverCaller();
   try {
     const created = await caller.adminTokens.create({

@@ -6,8 +6,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { expiryFrom } from "@/server/form-fields";
 
 export interface CreatedKey extends ActionResult {
   secret?: string;
@@ -16,14 +15,6 @@ export interface CreatedKey extends ActionResult {
 
 function workspacePath(organizationId: string, workspaceId: string) {
   return `/app/${organizationId}/workspaces/${workspaceId}`;
-}
-
-/** "30" → a date 30 days from now; "" or "never" → no expiry. */
-function expiryFrom(form: FormData): string | undefined {
-  const days = Number(form.get("expiresInDays") ?? "");
-  return Number.isInteger(days) && days > 0
-    ? new Date(Date.now() + days * DAY_MS).toISOString()
-    : undefined;
 }
 
 export async function createAgentAction(

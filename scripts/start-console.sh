@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Serves the built console as `pnpm start` runs it: DATABASE_URL/REDIS_URL from
+# scripts/services.sh (unless set), NEXTAUTH_URL (default http://localhost:$PORT), and an auth
+# secret. `next start` runs in production mode, where the console never makes up a secret, so
+# unless NEXTAUTH_SECRET or AUTH_SECRET is set this keeps one in .sekuire/auth-secret (mode 0600,
+# created once, reused so sessions survive restarts). SEKUIRE_STATE_DIR moves .sekuire/ (tests).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+state="${SEKUIRE_STATE_DIR:-$root/.sekuire}"
+if [ -z "${NEXTAUTH_SECRET:-}${AUTH_SECRET:-}" ]; then
+  file="$state/auth-secret"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$state"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url") + "\n")' > "$file")
+    echo "[start] generated the console's auth secret in $file"
+  fi
+  NEXTAUTH_SECRET="$(head -n 1 "$file")"
+  export NEXTAUTH_SECRET
+fi
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT:-3000}}"
+exec bash "$root/scripts/with-services.sh" pnpm --filter @sekuire/console start
