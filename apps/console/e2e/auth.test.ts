@@ -53,6 +53,8 @@ beforeAll(async () => {
       SMTP_HOST: sink.host,
       SMTP_PORT: String(sink.port),
       SMTP_FROM: "Sekuire <auth@sekuire.test>",
+      // As behind a proxy that appends the client's address: per-address throttling needs one.
+      SEKUIRE_TRUST_PROXY: "1",
     }),
   });
 });

@@ -8,6 +8,7 @@
  * on every call. The Prisma adapter is still used, for magic-link verification tokens and users.
  */
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { requestOrigin, trustedProxyHops } from "@sekuire/api";
 import { verifyPassword } from "@sekuire/core";
 import type { Principal } from "@sekuire/core/access";
 import { db } from "@sekuire/db";
@@ -39,9 +40,15 @@ function header(headers: Headers, name: string): string | null {
   return first?.trim() || null;
 }
 
-/** The client address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
-export function clientIp(headers: Headers): string | null {
-  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip");
+/**
+ * The client address for throttling and the sign-in audit, by the API's rule: X-Forwarded-For
+ * counts only for the hops SEKUIRE_TRUST_PROXY says a proxy of ours added (a client can write
+ * anything there). Route handlers see no socket, so without a trusted proxy it is unknown, and
+ * only the per-account limit applies.
+ */
+export function clientIp(headers: Headers, trustProxy = trustedProxyHops()): string | null {
+  const get = (name: string) => header(headers, name);
+  return requestOrigin({ get }, undefined, trustProxy).ip ?? null;
 }
 
 // The adapter reaches the database only when called, so importing this module (next build)
