@@ -288,7 +288,7 @@ function Field({
         {name}
         <span
           className={`ml-2 rounded px-1.5 py-0.5 font-sans text-[11px] font-medium ${
-            required ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-500"
+            required ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"
           }`}
         >
           {required ? "required" : "optional"}

@@ -93,7 +93,7 @@ export function SignInForm({
       <button type="submit" className={primaryButton} disabled={busy || !ready}>
         Sign in
       </button>
-      <div className="flex items-center gap-3 text-xs text-slate-400">
+      <div className="flex items-center gap-3 text-xs text-slate-500">
         <span className="h-px flex-1 bg-slate-200" />
         or
         <span className="h-px flex-1 bg-slate-200" />

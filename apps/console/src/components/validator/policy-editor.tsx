@@ -114,6 +114,8 @@ export function PolicyEditor({
           EditorView.contentAttributes.of({
             "aria-label": "Policy JSON",
             spellcheck: "false",
+            // A tab stop in its own right, so the scrolling editor is reachable by keyboard.
+            tabindex: "0",
           }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) onChangeRef.current(u.state.doc.toString());

@@ -183,7 +183,7 @@ export function Simulator({
           />
         </label>
         <div className="flex items-center justify-between gap-3">
-          <span className="text-xs text-slate-400">Ctrl+Enter to run</span>
+          <span className="text-xs text-slate-500">Ctrl+Enter to run</span>
           <button
             type="submit"
             disabled={!policyOk}
@@ -368,7 +368,7 @@ function Explanation({ e, onClick }: { e: StatementExplanation; onClick: () => v
             {e.effect}
           </span>
           <span
-            className={`ml-auto text-xs font-medium ${e.matched ? "text-slate-900" : "text-slate-400"}`}
+            className={`ml-auto text-xs font-medium ${e.matched ? "text-slate-900" : "text-slate-500"}`}
           >
             {e.matched ? "matches" : "does not match"}
           </span>
@@ -387,7 +387,7 @@ function Explanation({ e, onClick }: { e: StatementExplanation; onClick: () => v
               ))
             : null}
           {!e.action || e.resource !== true ? (
-            <span className="px-1 py-0.5 text-[11px] text-slate-400">
+            <span className="px-1 py-0.5 text-[11px] text-slate-500">
               {e.action ? "conditions not checked" : "resource and conditions not checked"}
             </span>
           ) : null}

@@ -361,7 +361,7 @@ function Problems({
                     </span>
                     <span className="truncate font-mono text-slate-500">{f.pointer || "/"}</span>
                     {f.line !== undefined ? (
-                      <span className="ml-auto text-slate-400">
+                      <span className="ml-auto text-slate-500">
                         Ln {f.line}, Col {f.column}
                       </span>
                     ) : null}

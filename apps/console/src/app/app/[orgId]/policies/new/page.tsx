@@ -35,7 +35,7 @@ export default async function NewPolicyPage({ params }: { params: Promise<{ orgI
               <input type="hidden" name="templateId" value={t.id} />
               <button
                 type="submit"
-                aria-label={`Use the ${t.title} template`}
+                aria-label={`Use template: ${t.title}`}
                 className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
               >
                 Use template

@@ -1,0 +1,113 @@
+/**
+ * Every main page of the console, scanned in Chromium with axe-core for WCAG 2 A/AA violations
+ * that axe rates serious or critical (missing labels and names, contrast, ARIA misuse, …).
+ */
+import { createRequire } from "node:module";
+import { createAgent } from "@sekuire/core/agents";
+import { createPolicy } from "@sekuire/core/policies";
+import { createWorkspace } from "@sekuire/core/workspaces";
+import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase } from "@sekuire/db/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Console, startBrowser, startConsole } from "./harness";
+import { seedOwnerAndViewer, signIn } from "./signed-in";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const SECRET = "e2e-secret-console-a11y-0123456789abcdef0123456789abcdef";
+
+let database: MigratedTestDatabase;
+let server: Console;
+let paths: string[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const { org, owner } = await seedOwnerAndViewer(database);
+  const asOwner = { kind: "user" as const, userId: owner.id };
+  const ws = await createWorkspace(db, asOwner, { organizationId: org.id, name: "Production" });
+  await createAgent(db, asOwner, { organizationId: org.id, workspaceId: ws.id, name: "bot" });
+  const { policy } = await createPolicy(db, asOwner, {
+    organizationId: org.id,
+    templateId: "production",
+  });
+  const app = `/app/${org.id}`;
+  paths = [
+    "/app",
+    `${app}/workspaces`,
+    `${app}/workspaces/${ws.id}`,
+    `${app}/policies`,
+    `${app}/policies/new`,
+    `${app}/policies/${policy.id}`,
+    `${app}/members`,
+    `${app}/audit`,
+    `${app}/settings`,
+  ];
+  server = await startConsole({
+    env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    })) as { violations: unknown[] };
+    return result.violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+    );
+}
+
+describe("accessibility", () => {
+  it("finds no serious WCAG violations on the public pages", async () => {
+    const browser = await startBrowser();
+    try {
+      const found: Record<string, string[]> = {};
+      for (const path of ["/", "/docs", "/templates", "/validate", "/sign-in", "/sign-up"]) {
+        await browser.page.goto(`${server.url}${path}`);
+        await browser.page.waitForLoadState("networkidle");
+        const violations = await seriousViolations(browser.page);
+        if (violations.length > 0) found[path] = violations;
+      }
+      expect(found).toEqual({});
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("finds no serious WCAG violations on the signed-in pages", async () => {
+    const browser = await startBrowser();
+    try {
+      await signIn(browser.page, server.url, "owner@example.com");
+      const found: Record<string, string[]> = {};
+      for (const path of paths) {
+        await browser.page.goto(`${server.url}${path}`);
+        await browser.page.waitForLoadState("networkidle");
+        const violations = await seriousViolations(browser.page);
+        if (violations.length > 0) found[path] = violations;
+      }
+      expect(found).toEqual({});
+    } finally {
+      await browser.close();
+    }
+  });
+});
