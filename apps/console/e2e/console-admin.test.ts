@@ -178,6 +178,11 @@ describe("console administration", () => {
       await page.keyboard.press("End");
       await page.keyboard.press("Backspace");
       await page.keyboard.type("3");
+      // Unsaved until Ctrl+S saves the draft.
+      await page.getByTestId("unsaved").waitFor();
+      await page.keyboard.press("Control+s");
+      await page.getByTestId("policy-result").getByText("Draft saved.").waitFor();
+      await page.getByTestId("unsaved").waitFor({ state: "detached" });
       await page.getByLabel("Change note").fill("Three concurrent requests at most");
       await page.getByRole("button", { name: "Publish" }).click();
       await page.getByTestId("policy-result").getByText("Sent for approval").waitFor();

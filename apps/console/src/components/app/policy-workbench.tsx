@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { Validator } from "@/components/validator/validator";
 import type { ActionResult } from "@/server/api";
 
@@ -18,6 +18,23 @@ export function PolicyWorkbench({
   const [result, setResult] = useState<ActionResult | null>(null);
   const [note, setNote] = useState("");
   const [busy, startTransition] = useTransition();
+  // What the server has (the last saved or published text) and what the editor holds now, read
+  // by the keyboard shortcut and the leave-page guard, which live outside the toolbar's render.
+  const [saved, setSaved] = useState(initialText);
+  const editor = useRef({ text: initialText, blocked: true, saved: initialText });
+  editor.current.saved = saved;
+
+  const saveDraft = useCallback(
+    (text: string) =>
+      startTransition(async () => {
+        const r = await save(text);
+        setResult(r);
+        if (r.ok) setSaved(text);
+      }),
+    [save],
+  );
+  useUnsavedChangesShortcuts(editor, canWrite, saveDraft);
+
   return (
     <div className="space-y-3">
       <Validator
@@ -30,13 +47,18 @@ export function PolicyWorkbench({
               </span>
             );
           const blocked = !ready || pending || errors > 0 || busy;
+          editor.current.text = text;
+          // The shortcut does not wait for a validation in flight: the server checks the draft
+          // again and answers with its findings if the last keystroke broke it.
+          editor.current.blocked = !ready || errors > 0 || busy;
           return (
             <>
               <button
                 type="button"
                 disabled={blocked}
-                title={errors > 0 ? "Fix the errors before saving." : undefined}
-                onClick={() => startTransition(async () => setResult(await save(text)))}
+                title={errors > 0 ? "Fix the errors before saving." : "Save draft (Ctrl+S)"}
+                aria-keyshortcuts="Control+S Meta+S"
+                onClick={() => saveDraft(text)}
                 className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
               >
                 Save draft
@@ -56,13 +78,21 @@ export function PolicyWorkbench({
                   startTransition(async () => {
                     const r = await publish(text, note.trim());
                     setResult(r);
-                    if (r.ok) setNote("");
+                    if (r.ok) {
+                      setNote("");
+                      setSaved(text);
+                    }
                   })
                 }
                 className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
               >
                 Publish
               </button>
+              {text !== saved ? (
+                <span data-testid="unsaved" className="text-xs font-medium text-amber-700">
+                  Unsaved changes
+                </span>
+              ) : null}
             </>
           );
         }}
@@ -92,4 +122,29 @@ export function PolicyWorkbench({
       ) : null}
     </div>
   );
+}
+
+/** Ctrl/Cmd+S saves the draft; leaving the page with unsaved changes asks first. */
+function useUnsavedChangesShortcuts(
+  editor: { current: { text: string; blocked: boolean; saved: string } },
+  canWrite: boolean,
+  saveDraft: (text: string) => void,
+) {
+  useEffect(() => {
+    if (!canWrite) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "s") return;
+      e.preventDefault();
+      if (!editor.current.blocked) saveDraft(editor.current.text);
+    };
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (editor.current.text !== editor.current.saved) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("beforeunload", onLeave);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("beforeunload", onLeave);
+    };
+  }, [editor, canWrite, saveDraft]);
 }
