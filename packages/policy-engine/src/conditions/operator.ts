@@ -24,5 +24,17 @@ export function defineFamily<R, P>(
   base: Omit<OperatorDef<R, P>, "name" | "negated" | "family">,
   names: Array<[name: string, negated: boolean]>,
 ): OperatorDef[] {
-  return names.map(([name, negated]) => ({ ...base, name, negated, family }) as OperatorDef);
+  // One literal, one hidden class for every operator: the evaluator's reads stay monomorphic.
+  return names.map(
+    ([name, negated]) =>
+      ({
+        name,
+        family,
+        negated,
+        policyValue: base.policyValue,
+        read: base.read,
+        test: base.test,
+        wildcards: base.wildcards === true,
+      }) as OperatorDef,
+  );
 }

@@ -30,7 +30,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 function walk(ctx: Record<string, unknown>, path: readonly string[]): unknown {
   let cur: unknown = ctx;
-  for (const seg of path) {
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i] as string;
     if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return undefined;
     if (seg === "__proto__" || !hasOwn.call(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg];

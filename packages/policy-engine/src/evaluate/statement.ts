@@ -2,7 +2,8 @@
 
 import type { ConditionMemo } from "../compile/memo.js";
 import type { CompiledStatement } from "../compile/types.js";
-import type { ConditionIR } from "../ir.js";
+import type { ConditionIR, Located } from "../ir.js";
+import type { ActionPattern } from "../match/action.js";
 import { matchGlob } from "../match/glob.js";
 import type { ResourcePattern } from "../resource/pattern.js";
 import type { EvaluationError, EvaluationErrorCode } from "../types.js";
@@ -13,8 +14,9 @@ import { substitutePattern } from "./substitute.js";
 export function actionMatches(cs: CompiledStatement, action: string): boolean {
   const st = cs.ir;
   let any = false;
-  for (const a of st.actions) {
-    if (matchGlob(a.pattern.glob, action)) {
+  const actions = st.actions;
+  for (let i = 0; i < actions.length; i++) {
+    if (matchGlob((actions[i] as Located<ActionPattern>).pattern.glob, action)) {
       any = true;
       break;
     }
@@ -53,7 +55,9 @@ export function resourceResult(cs: CompiledStatement, state: RequestState): Test
   const st = cs.ir;
   let anyTrue = false;
   let anyError = false;
-  for (const r of st.resources) {
+  const resources = st.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i] as Located<ResourcePattern>;
     const res = patternResult(r.pattern, state);
     if (res === TRUE) {
       anyTrue = true;

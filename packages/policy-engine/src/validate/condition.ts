@@ -108,7 +108,7 @@ function conditionTest(
   if (!checkKey(key, pointer, f)) return undefined;
   const values = scalars(node, pointer, key, f);
   if (!values) return undefined;
-  const base = {
+  const base: Shared = {
     pointer,
     operator,
     quantifier:
@@ -128,9 +128,7 @@ function conditionTest(
       return undefined;
     }
     const expect = nullValues(values, f);
-    return expect === undefined
-      ? undefined
-      : { ...base, def: "Null", values: [], staticValues: [], nullExpect: expect };
+    return expect === undefined ? undefined : conditionIR(base, "Null", [], [], expect);
   }
   const def = op.def;
   const typed = values.map((v) => typedValue(def, v.raw, v.pointer, f));
@@ -139,7 +137,36 @@ function conditionTest(
   const staticValues = read.every((v) => !v.template)
     ? read.map((v) => (v.template ? undefined : v.value))
     : null;
-  return { ...base, def, values: read, staticValues, nullExpect: false };
+  return conditionIR(base, def, read, staticValues, false);
+}
+
+type Shared = Omit<ConditionIR, "def" | "values" | "staticValues" | "nullExpect">;
+
+/**
+ * Every condition gets the same hidden class: the evaluator reads these fields for each
+ * candidate. Built by object spread, V8 gave each condition a map of its own, so every read on
+ * the hot path was a megamorphic lookup.
+ */
+function conditionIR(
+  b: Shared,
+  def: ConditionIR["def"],
+  values: ConditionValue[],
+  staticValues: unknown[] | null,
+  nullExpect: boolean,
+): ConditionIR {
+  return {
+    pointer: b.pointer,
+    operator: b.operator,
+    def,
+    quantifier: b.quantifier,
+    ifExists: b.ifExists,
+    key: b.key,
+    path: b.path,
+    values,
+    staticValues,
+    identity: b.identity,
+    nullExpect,
+  };
 }
 
 export function validateCondition(
