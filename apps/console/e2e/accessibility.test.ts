@@ -77,18 +77,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** Each page's serious findings, keyed by path; pages without any are left out. */
+async function scan(page: Page, pagePaths: string[]): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const path of pagePaths) {
+    await page.goto(`${server.url}${path}`);
+    await page.waitForLoadState("networkidle");
+    const violations = await seriousViolations(page);
+    if (violations.length > 0) found[path] = violations;
+  }
+  return found;
+}
+
 describe("accessibility", () => {
   it("finds no serious WCAG violations on the public pages", async () => {
     const browser = await startBrowser();
     try {
-      const found: Record<string, string[]> = {};
-      for (const path of ["/", "/docs", "/templates", "/validate", "/sign-in", "/sign-up"]) {
-        await browser.page.goto(`${server.url}${path}`);
-        await browser.page.waitForLoadState("networkidle");
-        const violations = await seriousViolations(browser.page);
-        if (violations.length > 0) found[path] = violations;
-      }
-      expect(found).toEqual({});
+      const pages = ["/", "/docs", "/templates", "/validate", "/sign-in", "/sign-up"];
+      expect(await scan(browser.page, pages)).toEqual({});
     } finally {
       await browser.close();
     }
@@ -98,14 +104,7 @@ describe("accessibility", () => {
     const browser = await startBrowser();
     try {
       await signIn(browser.page, server.url, "owner@example.com");
-      const found: Record<string, string[]> = {};
-      for (const path of paths) {
-        await browser.page.goto(`${server.url}${path}`);
-        await browser.page.waitForLoadState("networkidle");
-        const violations = await seriousViolations(browser.page);
-        if (violations.length > 0) found[path] = violations;
-      }
-      expect(found).toEqual({});
+      expect(await scan(browser.page, paths)).toEqual({});
     } finally {
       await browser.close();
     }

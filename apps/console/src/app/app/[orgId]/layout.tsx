@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { OrgSwitcher } from "@/components/app/org-switcher";
-import { SideNavLink } from "@/components/app/side-nav-link";
+import { NavLink } from "@/components/nav-link";
 import { serverCaller } from "@/server/api";
 
 export const dynamic = "force-dynamic";
@@ -26,11 +26,21 @@ export default async function OrgLayout({
           Your role: <span className="font-medium text-slate-700">{org.role}</span>
         </p>
         <nav className="mt-6 space-y-1">
-          <SideNavLink href={`/app/${org.id}/workspaces`}>Workspaces</SideNavLink>
-          <SideNavLink href={`/app/${org.id}/policies`}>Policies</SideNavLink>
-          <SideNavLink href={`/app/${org.id}/members`}>Members</SideNavLink>
-          <SideNavLink href={`/app/${org.id}/audit`}>Audit trail</SideNavLink>
-          <SideNavLink href={`/app/${org.id}/settings`}>Settings</SideNavLink>
+          <NavLink variant="side" href={`/app/${org.id}/workspaces`}>
+            Workspaces
+          </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/policies`}>
+            Policies
+          </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/members`}>
+            Members
+          </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/audit`}>
+            Audit trail
+          </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/settings`}>
+            Settings
+          </NavLink>
         </nav>
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
