@@ -89,6 +89,15 @@ describe("console administration", () => {
         where: { organizationId: orgId, action: "workspace.updated" },
       });
       expect(renamed?.userAgent).toContain("Chrome");
+      await page.goto(`${server.url}/app/${orgId}/audit`);
+      await page.getByLabel("Target type").selectOption({ label: "Workspace" });
+      await page.getByRole("button", { name: "Filter" }).click();
+      await page.waitForURL(/targetType=workspace/);
+      const row = page.getByRole("row").filter({ hasText: "workspace.updated" });
+      await expect(row.textContent()).resolves.toMatch(/Chrome \d+/);
+      await row.getByText("Details").click();
+      await expect(row.textContent()).resolves.toContain("staging-eu");
+      await page.goto(`${server.url}/app/${orgId}/workspaces/${workspaceId}`);
       // A slug that breaks the rules comes back with its field named, and nothing changes.
       await settings.getByLabel("Slug").fill("Not A Slug!");
       await settings.getByRole("button", { name: "Save workspace" }).click();

@@ -8,6 +8,26 @@ export const dynamic = "force-dynamic";
 
 type Query = { action?: string; targetType?: string; cursor?: string };
 
+/** The target types core records (`targetType` of the audit events), as the filter offers them. */
+const TARGET_TYPES = [
+  { value: "organization", label: "Organization" },
+  { value: "workspace", label: "Workspace" },
+  { value: "policy", label: "Policy" },
+  { value: "assignment", label: "Assignment" },
+  { value: "agent", label: "Agent" },
+  { value: "api_key", label: "API key" },
+  { value: "user", label: "Member" },
+  { value: "invitation", label: "Invitation" },
+  { value: "admin_token", label: "Admin token" },
+] as const;
+
+/** "Mozilla/5.0 … Chrome/156.0 …" → "Chrome 156": enough to tell browsers and scripts apart. */
+function agentName(userAgent: string | null): string {
+  if (!userAgent) return "";
+  const known = /(Edg|Firefox|Chrome|Safari|curl|node)\/(\d+)/i.exec(userAgent);
+  return known ? `${known[1]} ${known[2]}` : userAgent.slice(0, 24);
+}
+
 export default async function AuditPage({
   params,
   searchParams,
@@ -80,17 +100,9 @@ export default async function AuditPage({
                 className="mt-1 block w-48 rounded-md border border-slate-300 bg-white px-2 py-2"
               >
                 <option value="">Any</option>
-                {[
-                  "workspace",
-                  "policy",
-                  "assignment",
-                  "agent",
-                  "api_key",
-                  "member",
-                  "organization",
-                ].map((t) => (
-                  <option key={t} value={t}>
-                    {t}
+                {TARGET_TYPES.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
                   </option>
                 ))}
               </select>
@@ -122,6 +134,7 @@ export default async function AuditPage({
                   <th className="px-4 py-2">Who</th>
                   <th className="px-4 py-2">Action</th>
                   <th className="px-4 py-2">Target</th>
+                  <th className="px-4 py-2">From</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -137,6 +150,24 @@ export default async function AuditPage({
                     <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
                     <td className="px-4 py-2 font-mono text-xs text-slate-600">
                       {e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : ""}
+                      {e.details ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer font-sans text-slate-500">
+                            Details
+                          </summary>
+                          <pre className="mt-1 whitespace-pre-wrap break-all text-[11px] text-slate-700">
+                            {JSON.stringify(e.details, null, 2)}
+                          </pre>
+                        </details>
+                      ) : null}
+                    </td>
+                    <td
+                      className="whitespace-nowrap px-4 py-2 text-xs text-slate-600"
+                      title={e.userAgent ?? undefined}
+                    >
+                      {e.ip ?? ""}
+                      {e.ip && e.userAgent ? " · " : ""}
+                      {agentName(e.userAgent)}
                     </td>
                   </tr>
                 ))}
