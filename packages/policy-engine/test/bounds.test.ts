@@ -121,6 +121,21 @@ describe("request bounds", () => {
   });
 });
 
+describe("per-set action plans", () => {
+  it("stay bounded however many action spellings callers send, and decide the same past the bound", () => {
+    const p = parsePolicy(doc({}));
+    if (!p.ok) throw new Error("fixture");
+    const set = compile([p.policy]);
+    const request = (action: string) => ({ action, resource: "file://ws/a" });
+    for (let i = 0; i < 5000; i++) evaluate(set, request(`svc${i}:Read`));
+    expect((set as unknown as { plans: Map<string, unknown> }).plans.size).toBeLessThanOrEqual(
+      4096,
+    );
+    expect(evaluate(set, request("FILE:read")).decision).toBe("Allow");
+    expect(evaluate(set, request("file:Write")).decision).toBe("Deny");
+  });
+});
+
 describe("re-entrancy", () => {
   it("decides correctly when a context getter calls evaluate() on the same set", () => {
     const p = parsePolicy({

@@ -62,15 +62,30 @@ export class ActionIndex {
       if (action.startsWith(s.prefix)) return s.index;
     }
     return undefined;
-  } /** Lists of entries that could match; `action` is canonical (lower-case). */
+  }
+
+  /** The indexes an action's candidates come from; `action` is canonical (lower-case). */
+  indexesOf(action: string): ResourceIndex[] {
+    const out: ResourceIndex[] = [];
+    const exact = this.exact.get(action);
+    if (exact) out.push(exact);
+    const service = this.serviceOf(action);
+    if (service) out.push(service);
+    if (this.global.size > 0) out.push(this.global);
+    return out;
+  }
+
+  /** Lists of entries that could match; `action` is canonical (lower-case). */
   lists(action: string, resource: string, out: Entry[][]): number {
+    return this.listsOf(this.indexesOf(action), resource, out);
+  }
+
+  /** Lists of entries that could match from the given indexes (an action's, from indexesOf). */
+  listsOf(indexes: readonly ResourceIndex[], resource: string, out: Entry[][]): number {
     const keys = this.keys;
     resetKeys(keys, resource); // hashed on demand, as deep as the lists ask
     let n = 0;
-    const exact = this.exact.get(action);
-    if (exact) n = exact.lists(keys, out, n);
-    const service = this.serviceOf(action);
-    if (service) n = service.lists(keys, out, n);
-    return this.global.lists(keys, out, n);
+    for (let i = 0; i < indexes.length; i++) n = (indexes[i] as ResourceIndex).lists(keys, out, n);
+    return n;
   }
 }

@@ -7,6 +7,7 @@ import type { ConditionIR, StatementIR } from "../ir.js";
 import { irOf, type Policy } from "../policy.js";
 import type { Decision, EffectiveAudit, EffectiveLimits, MatchedStatement } from "../types.js";
 import { ActionIndex } from "./action-index.js";
+import type { ActionPlan } from "./action-plan.js";
 import { ApprovalIndex } from "./approval-index.js";
 import { type ConditionMemo, newConditionMemo } from "./memo.js";
 import { mergeAudit, mergeLimits } from "./merge.js";
@@ -42,6 +43,8 @@ export class CompiledPolicySet {
     | undefined;
   /** @internal merged approval per canonical action (null: none applies) */
   readonly approvalCache = new Map<string, Decision["approval"] | null>();
+  /** @internal per action text as requested and per canonical action: see action-plan.ts */
+  readonly plans = new Map<string, ActionPlan>();
 
   /** @internal */
   constructor(policies: CompiledPolicyInfo[]) {

@@ -2,6 +2,8 @@
  * evaluate(): one request against a compiled set (spec §5). Only candidate statements from the
  * index are visited; the decision is data, never an exception.
  */
+
+import { type ActionPlan, type Approval, MAX_PLANS } from "../compile/action-plan.js";
 import type { CompiledPolicySet } from "../compile/compile.js";
 import { mergeApproval } from "../compile/merge.js";
 import type { Entry } from "../compile/resource-index.js";
@@ -41,11 +43,26 @@ function describeInput(v: unknown): string {
   return JSON.stringify(v.length > 100 ? `${v.slice(0, 100)}…` : v);
 }
 
+/**
+ * Document order. Short lists (nearly all) by insertion sort, which allocates nothing; Array#sort
+ * allocated a work array per decision.
+ */
 function matchedOf(list: CompiledStatement[]): MatchedStatement[] {
-  if (list.length > 1) list.sort((a, b) => a.ordinal - b.ordinal);
   const out = new Array<MatchedStatement>(list.length);
+  if (list.length > 32) list.sort((a, b) => a.ordinal - b.ordinal);
+  else sortShort(list);
   for (let i = 0; i < list.length; i++) out[i] = (list[i] as CompiledStatement).matched;
   return out;
+}
+
+function sortShort(list: CompiledStatement[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const st = list[i] as CompiledStatement;
+    let j = i;
+    for (; j > 0 && (list[j - 1] as CompiledStatement).ordinal > st.ordinal; j--)
+      list[j] = list[j - 1] as CompiledStatement;
+    list[j] = st;
+  }
 }
 
 interface Matches {
@@ -81,18 +98,19 @@ function consider(
 /** Matching statements, split by effect: from the index, or (scan) from every statement. */
 function collect(
   set: CompiledPolicySet,
-  action: string,
+  plan: ActionPlan,
   state: RequestState,
   scan: boolean,
 ): Matches {
   const stamp = state.stamp;
+  const action = plan.action;
   const m: Matches = { denies: undefined, allows: undefined };
   if (scan) {
     for (const st of set.statements) consider(m, st, true, -1, action, state);
     return m;
   }
   const lists = set.scratch;
-  const count = set.index.lists(action, state.resource, lists);
+  const count = set.index.listsOf(plan.indexes, state.resource, lists);
   for (let i = 0; i < count; i++) {
     const list = lists[i] as Entry[];
     for (let j = 0; j < list.length; j++) {
@@ -102,8 +120,6 @@ function collect(
   }
   return m;
 }
-
-type Approval = NonNullable<Decision["approval"]>;
 
 /** The merged rule and entries for an action, computed once per action and shared (frozen). */
 function approvalFor(set: CompiledPolicySet, action: string): Approval | null {
@@ -130,12 +146,35 @@ function approvalFor(set: CompiledPolicySet, action: string): Approval | null {
 
 const MAX_CACHED_ACTIONS = 4096;
 
-function approvalDecision(set: CompiledPolicySet, action: string): Decision | undefined {
-  const approval = approvalFor(set, action);
-  if (approval === null) return undefined;
+function approvalDecision(set: CompiledPolicySet, plan: ActionPlan): Decision | undefined {
+  if (plan.approval === null) return undefined;
   const d = base(set, "RequireApproval", "ApprovalRequired");
-  d.approval = approval;
+  d.approval = plan.approval;
   return d;
+}
+
+/** The plain reading: the action canonicalised afresh, no index, nothing kept. */
+function plainPlan(set: CompiledPolicySet, raw: unknown): ActionPlan | undefined {
+  const action = canonicalAction(raw);
+  return action === undefined
+    ? undefined
+    : { action, indexes: [], approval: approvalFor(set, action) };
+}
+
+/** The action's plan, kept per set by the text as requested (see action-plan.ts). */
+function planOf(set: CompiledPolicySet, raw: unknown): ActionPlan | undefined {
+  const known = set.plans.get(raw as string);
+  if (known !== undefined) return known;
+  const action = canonicalAction(raw);
+  if (action === undefined) return undefined;
+  let plan = set.plans.get(action);
+  if (plan === undefined) {
+    plan = { action, indexes: set.index.indexesOf(action), approval: approvalFor(set, action) };
+    if (set.plans.size < MAX_PLANS) set.plans.set(action, plan);
+  }
+  // canonicalAction accepted it, so `raw` is a string spelling of `action`.
+  if (set.plans.size < MAX_PLANS) set.plans.set(raw as string, plan);
+  return plan;
 }
 
 /**
@@ -163,10 +202,11 @@ export function evaluateWith(
   memo = true,
 ): Decision {
   const req = (request ?? {}) as Partial<DecisionRequest>;
-  const action = canonicalAction(req.action);
-  if (action === undefined) {
+  const rawAction = req.action;
+  const plan = scan ? plainPlan(set, rawAction) : planOf(set, rawAction);
+  if (plan === undefined) {
     const d = base(set, "Deny", "InvalidAction");
-    d.message = `The action ${describeInput(req.action)} is not \`service:action[:sub]\` in ASCII letters, digits, \`_\`, \`.\` or \`-\`.`;
+    d.message = `The action ${describeInput(rawAction)} is not \`service:action[:sub]\` in ASCII letters, digits, \`_\`, \`.\` or \`-\`.`;
     return d;
   }
   const canon = typeof req.resource === "string" ? canonicalizeResource(req.resource) : undefined;
@@ -187,13 +227,14 @@ export function evaluateWith(
     stamp: nextStamp(set),
     errors: undefined,
   };
-  let { denies, allows } = collect(set, action, state, scan);
+  const action = plan.action;
+  let { denies, allows } = collect(set, plan, state, scan);
   if (set.stamp !== state.stamp && !scan) {
     // A getter in the context called evaluate() on this set while we were collecting: the
     // shared stamps, memo and candidate lists were overwritten. Decide again without them.
     state.memo = undefined;
     state.errors = undefined;
-    ({ denies, allows } = collect(set, action, state, true));
+    ({ denies, allows } = collect(set, plan, state, true));
   }
   let d: Decision;
   if (denies) {
@@ -201,7 +242,7 @@ export function evaluateWith(
     d.matched = matchedOf(denies);
   } else {
     d =
-      approvalDecision(set, action) ??
+      approvalDecision(set, plan) ??
       base(set, allows ? "Allow" : "Deny", allows ? "ExplicitAllow" : "ImplicitDeny");
     if (allows && d.decision === "Allow") d.matched = matchedOf(allows);
   }

@@ -1,0 +1,23 @@
+/**
+ * What an action needs from a compiled set, worked out once per action and set: its canonical
+ * form, the indexes its candidates come from, and its merged approval rule. A pure function of
+ * the action text and the (immutable) set, so it is kept in a bounded map by the text as the
+ * caller spelled it: a request in the usual spelling (`file:Read`) is neither re-validated nor
+ * lower-cased, and one map lookup replaces three. Never a decision: resource, context and
+ * every statement are still evaluated per request.
+ */
+import type { Decision } from "../types.js";
+import type { ResourceIndex } from "./resource-index.js";
+
+export type Approval = NonNullable<Decision["approval"]>;
+
+export interface ActionPlan {
+  /** the canonical (lower-case) action */
+  action: string;
+  indexes: readonly ResourceIndex[];
+  /** the merged approval rule and entries for the action, or null when none applies */
+  approval: Approval | null;
+}
+
+/** Bounded: callers choose the action strings, so an unbounded map would be theirs to grow. */
+export const MAX_PLANS = 4096;
