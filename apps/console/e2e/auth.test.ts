@@ -234,6 +234,36 @@ describe("sign-up", () => {
       }),
     });
     expect(dup.status).toBe(409);
+    expect(await dup.json()).toMatchObject({ pointer: "/email" });
+
+    // Bad input names every field at fault, and stores nothing.
+    const bad = await client().request("/api/sign-up", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "", email: "nope", password: "short", organizationName: "X" }),
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { details: { pointer: string }[] };
+    expect(body.details.map((d) => d.pointer).sort()).toEqual(["/email", "/name", "/password"]);
+    expect(await database.db.user.count({ where: { email: "nope" } })).toBe(0);
+
+    // Two sign-ups with one email at once: one account, the other told it exists.
+    const racing = await Promise.all(
+      [1, 2].map((i) =>
+        client().request("/api/sign-up", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            name: `Racer ${i}`,
+            email: "racer@example.com",
+            password: "a long enough password",
+            organizationName: `Race ${i}`,
+          }),
+        }),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await database.db.user.count({ where: { email: "racer@example.com" } })).toBe(1);
 
     expect(
       (await http.signInWithPassword("barbara@example.com", "a long enough password")).error,

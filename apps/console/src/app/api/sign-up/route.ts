@@ -26,23 +26,36 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ error: "Send the form as JSON." }, { status: 400 });
   }
   const parsed = signUpInput.safeParse(body);
-  if (!parsed.success)
+  if (!parsed.success) {
+    // Every problem, each with the JSON pointer of its field; the form shows the first.
+    const details = parsed.error.issues.map((issue) => ({
+      pointer: `/${issue.path.join("/")}`,
+      message: issue.message,
+    }));
     return Response.json(
-      { error: parsed.error.issues[0]?.message ?? "Check the form." },
+      { error: details[0]?.message ?? "Check the form.", details },
       { status: 400 },
     );
+  }
   const { name, password, organizationName } = parsed.data;
   const email = normalizeEmail(parsed.data.email);
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing)
-    return Response.json(
-      { error: "An account with this email already exists. Sign in instead." },
+  const taken = () =>
+    Response.json(
+      { error: "An account with this email already exists. Sign in instead.", pointer: "/email" },
       { status: 409 },
     );
-  const user = await db.user.create({
-    data: { name, email, passwordHash: await hashPassword(password) },
-    select: { id: true },
-  });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return taken();
+  let user: { id: string };
+  try {
+    user = await db.user.create({
+      data: { name, email, passwordHash: await hashPassword(password) },
+      select: { id: true },
+    });
+  } catch (error) {
+    // Two sign-ups with one email at once: the unique index lets one in; the other is told so.
+    if ((error as { code?: string }).code === "P2002") return taken();
+    throw error;
+  }
   try {
     const organization = await createOrganization(
       db,
@@ -51,6 +64,7 @@ export async function POST(req: Request): Promise<Response> {
     );
     return Response.json({ userId: user.id, organizationId: organization.id }, { status: 201 });
   } catch (error) {
+    // No user without their organization: undo the first half.
     await db.user.delete({ where: { id: user.id } }).catch(() => {});
     const message = error instanceof Error ? error.message : "Could not create the organization.";
     return Response.json({ error: message }, { status: 400 });
