@@ -45,6 +45,12 @@ describe("public pages", () => {
     expect(
       await page.getByRole("banner").getByRole("link", { name: "Sign in" }).getAttribute("href"),
     ).toBe("/sign-in");
+    expect(
+      await page
+        .getByRole("main")
+        .getByRole("link", { name: "Create an organization" })
+        .getAttribute("href"),
+    ).toBe("/sign-up");
     await screenshot(page, "landing", true);
   });
 

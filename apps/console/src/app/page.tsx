@@ -58,16 +58,22 @@ export default function HomePage() {
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link
-                href="/validate"
+                href="/sign-up"
                 className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+              >
+                Create an organization
+              </Link>
+              <Link
+                href="/validate"
+                className="rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
               >
                 Try the validator
               </Link>
               <Link
                 href="/docs"
-                className="rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+                className="rounded-md px-2 py-2.5 text-sm font-semibold text-slate-700 hover:text-slate-900"
               >
-                Read the language reference
+                Read the language reference →
               </Link>
             </div>
           </div>
