@@ -34,6 +34,7 @@ beforeAll(async () => {
   const app = `/app/${org.id}`;
   paths = [
     "/app",
+    "/account",
     `${app}/workspaces`,
     `${app}/workspaces/${ws.id}`,
     `${app}/policies`,

@@ -33,9 +33,13 @@ export function AccountNav() {
   }
   return (
     <div data-testid="account-nav" className="flex items-center gap-3 text-sm">
-      <span className="hidden text-slate-600 sm:inline">
+      <Link
+        href="/account"
+        title="Your account"
+        className="hidden text-slate-600 hover:text-slate-900 sm:inline"
+      >
         {session.user.email ?? session.user.name}
-      </span>
+      </Link>
       <Link
         href="/app"
         className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"

@@ -3,7 +3,7 @@
  * event in the admin audit trail of each organization they belong to.
  */
 import { recordAudit } from "@sekuire/core/audit";
-import type { Db } from "@sekuire/db";
+import type { Db, DbTransaction } from "@sekuire/db";
 
 export interface SignInRecord {
   email: string;
@@ -28,24 +28,48 @@ export async function recordSignIn(db: Db, record: SignInRecord): Promise<void> 
       },
     });
     if (!record.userId) return;
-    const memberships = await tx.membership.findMany({
-      where: { userId: record.userId },
-      select: { organizationId: true },
+    await recordUserEvent(tx, {
+      userId: record.userId,
+      email: record.email,
+      action: record.success ? "auth.sign_in" : "auth.sign_in_failed",
+      details: {
+        method: record.method,
+        ...(record.success ? {} : { reason: record.reason ?? "failed" }),
+      },
+      ip: record.ip,
+      userAgent: record.userAgent ?? null,
     });
-    for (const { organizationId } of memberships) {
-      await recordAudit(tx, {
-        organizationId,
-        actor: { kind: "user", userId: record.userId, label: record.email },
-        action: record.success ? "auth.sign_in" : "auth.sign_in_failed",
-        targetType: "user",
-        targetId: record.userId,
-        details: {
-          method: record.method,
-          ...(record.success ? {} : { reason: record.reason ?? "failed" }),
-        },
-        ...(record.ip ? { ip: record.ip } : {}),
-        ...(record.userAgent ? { userAgent: record.userAgent } : {}),
-      });
-    }
   });
+}
+
+export interface UserEvent {
+  userId: string;
+  email: string;
+  action: string;
+  details: Record<string, unknown>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * An event about a person's account (sign-in, password change) belongs to no one organization:
+ * it goes to the audit trail of each organization they are a member of.
+ */
+export async function recordUserEvent(tx: DbTransaction, event: UserEvent): Promise<void> {
+  const memberships = await tx.membership.findMany({
+    where: { userId: event.userId },
+    select: { organizationId: true },
+  });
+  for (const { organizationId } of memberships) {
+    await recordAudit(tx, {
+      organizationId,
+      actor: { kind: "user", userId: event.userId, label: event.email },
+      action: event.action,
+      targetType: "user",
+      targetId: event.userId,
+      details: event.details,
+      ...(event.ip ? { ip: event.ip } : {}),
+      ...(event.userAgent ? { userAgent: event.userAgent } : {}),
+    });
+  }
 }

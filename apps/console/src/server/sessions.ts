@@ -8,7 +8,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { hashSecret } from "@sekuire/core";
-import { db } from "@sekuire/db";
+import { type DbTransaction, db } from "@sekuire/db";
+import { cookies, headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { authSecret } from "./secret";
 
 export async function openSession(userId: string, maxAgeSeconds: number): Promise<string> {
   const sid = randomBytes(32).toString("base64url");
@@ -40,4 +43,28 @@ export async function sessionIsOpen(sid: unknown, userId: unknown): Promise<bool
 export async function closeSession(sid: unknown): Promise<void> {
   if (typeof sid !== "string" || sid === "") return;
   await db.session.deleteMany({ where: { sessionToken: hashSecret(sid) } });
+}
+
+/** Ends every session of the user but `keepSid` (the one asking): "sign out everywhere else". */
+export async function closeOtherSessions(
+  userId: string,
+  keepSid: string | null,
+  client: Pick<DbTransaction, "session"> = db,
+): Promise<number> {
+  const { count } = await client.session.deleteMany({
+    where: { userId, ...(keepSid ? { NOT: { sessionToken: hashSecret(keepSid) } } : {}) },
+  });
+  return count;
+}
+
+/** The session id inside the current request's session cookie (server actions, route handlers). */
+export async function currentSessionId(): Promise<string | null> {
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  const req = {
+    headers: Object.fromEntries(h.entries()),
+    cookies: Object.fromEntries(c.getAll().map((cookie) => [cookie.name, cookie.value])),
+  };
+  // getToken only reads headers and cookies; its type wants a full request.
+  const token = await getToken({ req: req as never, secret: authSecret() });
+  return typeof token?.sid === "string" ? token.sid : null;
 }

@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { changePassword } from "@/server/account";
+import { type ActionResult, signedIn } from "@/server/api";
+import { clientIp } from "@/server/auth";
+import { closeOtherSessions, currentSessionId } from "@/server/sessions";
+
+async function origin() {
+  const h = Object.fromEntries((await headers()).entries());
+  return { ip: clientIp(h), userAgent: h["user-agent"]?.slice(0, 512) ?? null };
+}
+
+function others(n: number): string {
+  return n === 0 ? "No other session was open." : `${n} other session${n === 1 ? "" : "s"} ended.`;
+}
+
+export async function changePasswordAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const { user } = await signedIn("/account");
+  const result = await changePassword(
+    user.id,
+    { current: String(form.get("current") ?? ""), next: String(form.get("next") ?? "") },
+    await currentSessionId(),
+    await origin(),
+  );
+  if (!result.ok)
+    return {
+      ok: false,
+      message: result.message,
+      details: [{ pointer: result.pointer, message: result.message }],
+    };
+  revalidatePath("/account");
+  return { ok: true, message: `Password changed. ${others(result.closed)}` };
+}
+
+export async function signOutOthersAction(_previous: ActionResult | null): Promise<ActionResult> {
+  const { user } = await signedIn("/account");
+  const closed = await closeOtherSessions(user.id, await currentSessionId());
+  revalidatePath("/account");
+  return { ok: true, message: others(closed) };
+}

@@ -1,0 +1,78 @@
+/**
+ * A person's own account: their password and their sessions. A password change (or "sign out
+ * everywhere else") ends every other session at once, so a stolen cookie or an old device loses
+ * access the moment its owner acts.
+ */
+import { hashPassword, verifyPassword } from "@sekuire/core";
+import { db } from "@sekuire/db";
+import { recordSignIn, recordUserEvent } from "./audit";
+import { closeOtherSessions } from "./sessions";
+import { checkThrottle, throttledMessage } from "./throttle";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface Origin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type ChangePasswordResult =
+  | { ok: true; closed: number }
+  | { ok: false; message: string; pointer: string };
+
+/**
+ * Sets a new password. A user who has one must give it (checked under the sign-in throttle, and
+ * a wrong one counts as a failed sign-in); a user who only ever used email links sets a first one.
+ */
+export async function changePassword(
+  userId: string,
+  input: { current: string; next: string },
+  keepSid: string | null,
+  origin: Origin,
+): Promise<ChangePasswordResult> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (!user) return { ok: false, message: "Your account no longer exists.", pointer: "/current" };
+  if (input.next.length < MIN_PASSWORD_LENGTH)
+    return {
+      ok: false,
+      message: `Use at least ${MIN_PASSWORD_LENGTH} characters for your new password.`,
+      pointer: "/next",
+    };
+  if (user.passwordHash) {
+    const verdict = await checkThrottle(db, user.email, origin.ip);
+    if (!verdict.allowed)
+      return {
+        ok: false,
+        message: throttledMessage(verdict.retryAfterSeconds ?? 60),
+        pointer: "/current",
+      };
+    if (!(await verifyPassword(input.current, user.passwordHash))) {
+      await recordSignIn(db, {
+        email: user.email,
+        ...origin,
+        success: false,
+        reason: "bad_password",
+        userId,
+        method: "password",
+      });
+      return { ok: false, message: "Your current password is not right.", pointer: "/current" };
+    }
+  }
+  const passwordHash = await hashPassword(input.next);
+  // The new password and the end of the other sessions commit together.
+  const closed = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await recordUserEvent(tx, {
+      userId,
+      email: user.email,
+      action: user.passwordHash ? "auth.password_changed" : "auth.password_set",
+      details: {},
+      ...origin,
+    });
+    return closeOtherSessions(userId, keepSid, tx);
+  });
+  return { ok: true, closed };
+}
