@@ -49,6 +49,7 @@ describe("signed-in console", () => {
       await form.getByRole("button", { name: "Create workspace" }).click();
       const list = page.getByRole("list", { name: "Workspaces" });
       await list.getByText("Production Agents").waitFor();
+      await list.getByText("No policy: every request denied").waitFor();
       await expect(list.textContent()).resolves.toContain("production-agents");
       await screenshot(page, "app-workspaces");
       // A duplicate slug is refused with the server's message.

@@ -17,6 +17,7 @@ export {
   type ListWorkspacesInput,
   listWorkspaces,
   listWorkspacesInput,
+  type WorkspaceListItem,
 } from "./list-workspaces.js";
 export { slugify, slugSchema } from "./slug.js";
 export {

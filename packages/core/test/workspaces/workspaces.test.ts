@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createAgent } from "../../src/agents/index.js";
 import {
   auditEvents,
   createTestOrganization,
@@ -69,8 +70,9 @@ describe("workspaces", () => {
     });
     expect(renamed).toMatchObject({ name: "Pre-production", slug: "preprod" });
     expect(await auditEvents(t.db, org.id, "workspace.updated")).toHaveLength(1);
+    await createAgent(t.db, org.admin, { organizationId: org.id, workspaceId: ws.id, name: "a" });
     const listed = await listWorkspaces(t.db, org.viewer, { organizationId: org.id });
-    expect(listed.map((w) => w.id)).toEqual([ws.id]);
+    expect(listed.map((w) => [w.id, w.agentCount, w.assignmentCount])).toEqual([[ws.id, 1, 0]]);
     expect(
       (await getWorkspace(t.db, org.viewer, { organizationId: org.id, workspaceId: ws.id })).slug,
     ).toBe("preprod");

@@ -62,7 +62,15 @@ export default async function WorkspacesPage({
                 </Link>
                 <p className="font-mono text-xs text-slate-500">{ws.slug}</p>
               </div>
-              <p className="text-xs text-slate-500">
+              <p className="text-right text-xs text-slate-500">
+                <span className={ws.assignmentCount === 0 ? "font-medium text-amber-700" : ""}>
+                  {ws.assignmentCount === 0
+                    ? "No policy: every request denied"
+                    : plural(ws.assignmentCount, "policy", "policies")}
+                </span>
+                {" · "}
+                {plural(ws.agentCount, "agent", "agents")}
+                <br />
                 Created {new Date(ws.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}
               </p>
             </li>
@@ -72,4 +80,8 @@ export default async function WorkspacesPage({
       {canWrite ? <CreateWorkspaceForm action={createWorkspaceAction.bind(null, orgId)} /> : null}
     </div>
   );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
