@@ -135,3 +135,107 @@ describe("index and memo against a full scan without memo", () => {
     );
   });
 });
+
+/**
+ * Threshold groups (resource-index.ts): statements on Resource `*` whose only test is one ordered
+ * comparison are binary-searched by threshold; they must decide as the plain scan does, for
+ * values below, at and above thresholds, absent, null, unreadable and lists.
+ */
+const comparisons = [
+  "NumericLessThan",
+  "NumericLessThanEquals",
+  "NumericGreaterThan",
+  "NumericGreaterThanEquals",
+  "DateLessThan",
+  "DateGreaterThanEquals",
+];
+const thresholdArb = fc.record({
+  effect: fc.constantFrom("Allow", "Allow", "Deny"),
+  action: fc.constantFrom("db:Select", "db:Select", "db:Select", "db:*", "*"),
+  resource: fc.constantFrom("*", "*", "*", "db://prod/*"),
+  // Weighted so that groups (four or more of one kind in one list) form often.
+  operator: fc.constantFrom(
+    ...comparisons,
+    "NumericLessThan",
+    "NumericLessThan",
+    "NumericGreaterThanEquals",
+    "NumericLessThanIfExists",
+    "NumericNotEquals",
+    // Equal conditions (few distinct values) form groups that test their condition once.
+    "StringEquals",
+    "StringEquals",
+    "StringEquals",
+  ),
+  threshold: fc.integer({ min: 0, max: 8 }),
+  extra: fc.constantFrom(undefined, undefined, undefined, { Bool: { "encryption.enabled": true } }),
+});
+
+function thresholdDoc(stmts: Array<typeof thresholdArb extends fc.Arbitrary<infer T> ? T : never>) {
+  return {
+    Version: "2024-12-02",
+    Statement: stmts.map((s) => {
+      const date = s.operator.startsWith("Date");
+      const comparison = comparisons.includes(s.operator);
+      const value = date
+        ? `2024-01-0${s.threshold + 1}T00:00:00Z`
+        : s.operator === "StringEquals"
+          ? ["prod", "dev"][s.threshold % 2]
+          : comparison
+            ? s.threshold
+            : s.threshold % 2;
+      const key = date
+        ? "context.when"
+        : s.operator === "StringEquals"
+          ? "context.env"
+          : "context.cost";
+      return {
+        Effect: s.effect,
+        Action: s.action,
+        Resource: s.resource,
+        Condition: { [s.operator]: { [key]: value }, ...(s.extra ?? {}) },
+      };
+    }),
+  };
+}
+
+describe("threshold groups against a full scan without memo", () => {
+  it("on random sets of one-comparison statements", () => {
+    const cost = fc.constantFrom(-1, 0, 2, 3.5, 4, 8, 9, "4", "x", null, [1, 5], undefined);
+    const when = fc.constantFrom(
+      "2024-01-01T00:00:00Z",
+      "2024-01-04T12:00:00Z",
+      "2024-01-05T00:00:00Z",
+      "2025-01-01T00:00:00Z",
+      "yesterday",
+      undefined,
+    );
+    const env = fc.constantFrom("prod", "dev", ["prod"], 7, undefined);
+    fc.assert(
+      fc.property(
+        fc.array(thresholdArb, { minLength: 20, maxLength: 80 }),
+        fc.array(fc.tuple(cost, when, env, fc.boolean(), fc.constantFrom("*", "db://prod/t")), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (stmts, reqs) => {
+          const r = parsePolicy(thresholdDoc(stmts));
+          if (!r.ok) throw new Error(JSON.stringify(r.findings));
+          const set = compile([{ id: "p", policy: r.policy }]);
+          for (const [c, w, e, enc, resource] of reqs) {
+            const context: Record<string, unknown> = { encryption: { enabled: enc } };
+            if (e !== undefined) context["context.env"] = e;
+            if (c !== undefined) context["context.cost"] = c;
+            if (w !== undefined) context["context.when"] = w;
+            const req = { action: "db:Select", resource, context };
+            const fast = evaluateWith(set, req, undefined, false);
+            const plain = evaluateWith(set, req, undefined, false, false);
+            const scan = evaluateWith(set, req, undefined, true, false);
+            expect(fast).toEqual(scan);
+            expect(plain).toEqual(scan);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

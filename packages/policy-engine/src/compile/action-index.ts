@@ -48,6 +48,9 @@ export class ActionIndex {
 
   /** Call once all statements are in. */
   seal(): void {
+    this.global.seal();
+    for (const idx of this.exact.values()) idx.seal();
+    for (const idx of this.service.values()) idx.seal();
     this.serviceList =
       this.service.size <= 8
         ? [...this.service].map(([s, index]) => ({ prefix: `${s}:`, index }))

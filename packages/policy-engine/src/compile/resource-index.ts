@@ -4,6 +4,8 @@
  * so only statements whose patterns could match are visited. Keys are hashes computed while
  * scanning the request once (no substring is allocated); a collision only adds a candidate.
  */
+
+import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
 import { FNV_OFFSET, fnv, fnvStep } from "./hash.js";
 import type { CompiledStatement } from "./types.js";
 
@@ -11,6 +13,112 @@ export interface Entry {
   st: CompiledStatement;
   /** the action still has to be checked (wildcard or NotAction entries) */
   checkAction: boolean;
+}
+
+/** Which side of the sorted thresholds can hold for a request value x. */
+export const LT = 0; // x < p: thresholds above x
+export const LE = 1; // x <= p
+export const GT = 2; // x > p: thresholds below x
+export const GE = 3; // x >= p
+/** Not a threshold group: every member's one test is the same condition (one memo slot). */
+export const SAME = 4;
+
+/**
+ * Statements whose only test is one ordered comparison (NumericLessThan and kin) of the same
+ * request value, sorted by threshold: a request binary-searches the run of entries that could
+ * hold instead of testing each. Those entries are still evaluated in full. Kind SAME: statements
+ * whose only test is one and the same condition, tested once for all.
+ */
+export interface ThresholdGroup {
+  kind: number;
+  /** a member's condition: the key and reader every member reads */
+  cond: ConditionIR;
+  /** SAME only: the condition's memo slot */
+  slot: number;
+  valueSlot: number;
+  thresholds: Float64Array;
+  entries: Entry[];
+}
+
+/**
+ * A candidate list. With groups, the entries are reordered: the first `plain` are visited one by
+ * one, the rest sit in `groups` (the order of visits never shows: decisions sort by ordinal).
+ */
+export type EntryList = Entry[] & { plain?: number; groups?: ThresholdGroup[] };
+
+/** Smaller groups are not worth a search. */
+const MIN_GROUP = 4;
+
+const KINDS: Array<[suffix: string, kind: number]> = [
+  ["LessThanEquals", LE],
+  ["LessThan", LT],
+  ["GreaterThanEquals", GE],
+  ["GreaterThan", GT],
+];
+
+/**
+ * The group an entry can join, or undefined. Skipping it when its one test is FALSE must change
+ * nothing: no resource check (which could record an error) and no other condition (which could).
+ * A threshold group also needs no IfExists, no quantifier, no negation, one static finite
+ * threshold; any other lone condition joins the SAME group of its memo slot.
+ */
+function groupKey(e: Entry): { key: string; kind: number; threshold: number } | undefined {
+  const cs = e.st;
+  if (!cs.anyResource || cs.ir.conditions.length !== 1) return undefined;
+  const c = cs.ir.conditions[0] as ConditionIR;
+  const same = { key: `${SAME}\u0000${cs.conditionSlots[0] as number}`, kind: SAME, threshold: 0 };
+  if (c.def === "Null" || c.ifExists || c.quantifier !== NO_QUANTIFIER || c.def.negated)
+    return same;
+  if (c.def.family !== "numeric" && c.def.family !== "date") return same;
+  const values = c.staticValues;
+  if (values === null || values.length !== 1) return same;
+  const threshold = values[0];
+  if (typeof threshold !== "number" || !Number.isFinite(threshold)) return same;
+  const name = c.def.name;
+  for (const [suffix, kind] of KINDS) {
+    if (name.endsWith(suffix))
+      return { key: `${kind}\u0000${cs.valueSlots[0] as number}`, kind, threshold };
+  }
+  return same;
+}
+
+/** Reorders a list into plain entries and threshold groups (see EntryList). */
+export function groupList(list: EntryList): void {
+  const byKey = new Map<string, Array<{ e: Entry; kind: number; threshold: number }>>();
+  for (const e of list) {
+    const g = groupKey(e);
+    if (g === undefined) continue;
+    let members = byKey.get(g.key);
+    if (!members) {
+      members = [];
+      byKey.set(g.key, members);
+    }
+    members.push({ e, kind: g.kind, threshold: g.threshold });
+  }
+  const grouped = new Set<Entry>();
+  const groups: ThresholdGroup[] = [];
+  for (const members of byKey.values()) {
+    if (members.length < MIN_GROUP) continue;
+    members.sort((a, b) => a.threshold - b.threshold);
+    const first = members[0] as { e: Entry; kind: number };
+    groups.push({
+      kind: first.kind,
+      cond: first.e.st.ir.conditions[0] as ConditionIR,
+      slot: first.e.st.conditionSlots[0] as number,
+      valueSlot: first.e.st.valueSlots[0] as number,
+      thresholds: Float64Array.from(members, (m) => m.threshold),
+      entries: members.map((m) => m.e),
+    });
+    for (const m of members) grouped.add(m.e);
+  }
+  if (groups.length === 0) return; // plain lists keep their shape
+  // In place, by index: a list may be too long to spread into push().
+  const plain = list.filter((e) => !grouped.has(e));
+  let n = 0;
+  for (const e of plain) list[n++] = e;
+  for (const g of groups) for (const e of g.entries) list[n++] = e;
+  list.plain = plain.length;
+  list.groups = groups;
 }
 
 /** Keys stop after this many `/`, so a request with thousands of slashes costs a bounded lookup. */
@@ -77,8 +185,8 @@ function hashTo(keys: ResourceKeys, depth: number): void {
 }
 
 export class ResourceIndex {
-  private readonly root: Entry[] = [];
-  private readonly byKey = new Map<number, Entry[]>();
+  private readonly root: EntryList = [];
+  private readonly byKey = new Map<number, EntryList>();
   /** bit d set: some key has depth d */
   private depths = 0;
   size = 0;
@@ -114,6 +222,12 @@ export class ResourceIndex {
       if (list) list.push(e);
       else this.byKey.set(k, [e]);
     }
+  }
+
+  /** Call once all entries are in: builds the threshold groups. */
+  seal(): void {
+    groupList(this.root);
+    for (const list of this.byKey.values()) groupList(list);
   }
 
   /**

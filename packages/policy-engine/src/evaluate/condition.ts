@@ -159,6 +159,43 @@ export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot
   return holdsFor(def, r, values) ? TRUE : FALSE;
 }
 
+/**
+ * The request value an ordered comparison reads (a threshold group's, see resource-index.ts),
+ * through the same memo slot as evaluateCondition: the number, null when absent (such a test is
+ * FALSE), or undefined when the test would not simply compare (unreadable, a list): then every
+ * member is evaluated in full.
+ */
+export function comparedValue(
+  c: ConditionIR,
+  state: RequestState,
+  valueSlot: number,
+): number | null | undefined {
+  const memo = state.memo;
+  let v: unknown;
+  if (memo === undefined) v = lookup(state, c.key, c.path);
+  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
+  else {
+    v = lookup(state, c.key, c.path);
+    memo.valueStamps[valueSlot] = state.stamp;
+    memo.raw[valueSlot] = v;
+    memo.read[valueSlot] = NOT_READ;
+  }
+  if (v === UNREADABLE) return undefined;
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return undefined;
+  const def = c.def as OperatorDef;
+  let r: unknown;
+  if (memo === undefined) r = def.read(v);
+  else {
+    r = memo.read[valueSlot];
+    if (r === NOT_READ) {
+      r = def.read(v);
+      memo.read[valueSlot] = r;
+    }
+  }
+  return typeof r === "number" && Number.isFinite(r) ? r : undefined;
+}
+
 /** The request value a test read, for explanations. */
 export function requestValue(c: ConditionIR, state: RequestState): unknown {
   return lookup(state, c.key, c.path);

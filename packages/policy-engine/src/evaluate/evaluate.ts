@@ -6,7 +6,16 @@
 import { type ActionPlan, type Approval, MAX_PLANS } from "../compile/action-plan.js";
 import type { CompiledPolicySet } from "../compile/compile.js";
 import { mergeApproval } from "../compile/merge.js";
-import type { Entry } from "../compile/resource-index.js";
+import {
+  type Entry,
+  type EntryList,
+  GE,
+  GT,
+  LE,
+  LT,
+  SAME,
+  type ThresholdGroup,
+} from "../compile/resource-index.js";
 import type { CompiledStatement } from "../compile/types.js";
 import { canonicalAction } from "../match/action.js";
 import { canonicalizeResource } from "../resource/canonical.js";
@@ -19,9 +28,10 @@ import type {
   EvaluationError,
   MatchedStatement,
 } from "../types.js";
+import { comparedValue, evaluateCondition, FALSE } from "./condition.js";
 import { explainAll } from "./explain.js";
 import { asContext, type RequestState, toEpochMs } from "./state.js";
-import { actionMatches, appliesAfterAction } from "./statement.js";
+import { actionMatches, appliesAfterAction, memoized } from "./statement.js";
 
 /** Shared, frozen empty lists: most decisions have no errors, many no matched statement. */
 const NONE_MATCHED: MatchedStatement[] = Object.freeze([]) as unknown as MatchedStatement[];
@@ -112,13 +122,72 @@ function collect(
   const lists = set.scratch;
   const count = set.index.listsOf(plan.indexes, state.resource, lists);
   for (let i = 0; i < count; i++) {
-    const list = lists[i] as Entry[];
-    for (let j = 0; j < list.length; j++) {
+    const list = lists[i] as EntryList;
+    const groups = list.groups;
+    const plain = groups === undefined ? list.length : (list.plain as number);
+    for (let j = 0; j < plain; j++) {
       const e = list[j] as Entry;
       consider(m, e.st, e.checkAction, stamp, action, state);
     }
+    if (groups === undefined) continue;
+    for (let g = 0; g < groups.length; g++)
+      considerGroup(m, groups[g] as ThresholdGroup, stamp, action, state);
   }
   return m;
+}
+
+/** First index whose threshold is >= x (strict: > x). */
+function bound(t: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const p = t[mid] as number;
+    if (strict ? p <= x : p < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A threshold group: only members whose comparison can hold are considered (in full); the
+ * others' one test is FALSE, which records nothing and applies nothing.
+ */
+function considerGroup(
+  m: Matches,
+  g: ThresholdGroup,
+  stamp: number,
+  action: string,
+  state: RequestState,
+): void {
+  if (g.kind === SAME) {
+    const memo = state.memo;
+    const r = memo
+      ? memoized(g.cond, g.slot, g.valueSlot, state, memo)
+      : evaluateCondition(g.cond, state);
+    if (r === FALSE) return; // every member's one test is FALSE
+    for (let j = 0; j < g.entries.length; j++) {
+      const e = g.entries[j] as Entry;
+      consider(m, e.st, e.checkAction, stamp, action, state);
+    }
+    return;
+  }
+  const x = comparedValue(g.cond, state, g.valueSlot);
+  if (x === null) return; // absent: every member's test is FALSE
+  const entries = g.entries;
+  let from = 0;
+  let to = entries.length;
+  if (x !== undefined) {
+    const kind = g.kind;
+    if (kind === LT) from = bound(g.thresholds, x, true);
+    else if (kind === LE) from = bound(g.thresholds, x, false);
+    else if (kind === GT) to = bound(g.thresholds, x, false);
+    else if (kind === GE) to = bound(g.thresholds, x, true);
+  }
+  for (let j = from; j < to; j++) {
+    const e = entries[j] as Entry;
+    consider(m, e.st, e.checkAction, stamp, action, state);
+  }
 }
 
 /** The merged rule and entries for an action, computed once per action and shared (frozen). */

@@ -91,7 +91,7 @@ export function conditionsHold(cs: CompiledStatement, state: RequestState): bool
   return all;
 }
 
-function memoized(
+export function memoized(
   c: ConditionIR,
   slot: number,
   valueSlot: number,
