@@ -1,15 +1,16 @@
 "use server";
 
+import { requestOrigin } from "@sekuire/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { changePassword } from "@/server/account";
 import { type ActionResult, signedIn } from "@/server/api";
-import { clientIp } from "@/server/auth";
 import { closeOtherSessions, currentSessionId } from "@/server/sessions";
 
+/** The request's address (behind a trusted proxy) and user agent, by the API's one rule. */
 async function origin() {
-  const h = Object.fromEntries((await headers()).entries());
-  return { ip: clientIp(h), userAgent: h["user-agent"]?.slice(0, 512) ?? null };
+  const { ip, userAgent } = requestOrigin(await headers());
+  return { ip: ip ?? null, userAgent: userAgent ?? null };
 }
 
 function others(n: number): string {

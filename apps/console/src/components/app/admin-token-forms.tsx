@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { ROLES } from "@/components/app/member-forms";
+import { RoleOptions } from "@/components/app/member-forms";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import type { ActionResult } from "@/server/api";
@@ -38,11 +38,7 @@ export function CreateAdminTokenForm({
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Token role</span>
           <select name="role" defaultValue="viewer" className={field}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <label className="block text-sm">

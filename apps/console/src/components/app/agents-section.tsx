@@ -8,6 +8,7 @@ import {
 } from "@/app/app/[orgId]/workspaces/agent-actions";
 import { AgentControls, CreateAgentForm } from "@/components/app/agent-forms";
 import { CreateKeyForm, KeyControls } from "@/components/app/api-key-forms";
+import { formatDateTime } from "@/lib/format";
 import { decisionApiUrl } from "@/server/config";
 
 interface KeyRow {
@@ -35,9 +36,7 @@ const STATUS_STYLE: Record<KeyRow["status"], string> = {
 };
 
 function when(value: string | Date | null): string {
-  return value
-    ? new Date(value).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })
-    : "";
+  return value ? formatDateTime(value) : "";
 }
 
 function keyNote(key: KeyRow): string {

@@ -4,7 +4,16 @@ import { useActionState, useEffect, useState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/server/api";
 
-export const ROLES = ["owner", "admin", "approver", "viewer"] as const;
+const ROLES = ["owner", "admin", "approver", "viewer"] as const;
+
+/** The roles as a select's options, highest first. */
+export function RoleOptions() {
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {r}
+    </option>
+  ));
+}
 
 export function MemberControls({
   label,
@@ -29,11 +38,7 @@ export function MemberControls({
             aria-label={`Role for ${label}`}
             className="rounded-md border border-slate-300 px-2 py-1 text-sm"
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
           <button
             type="submit"
@@ -150,11 +155,7 @@ export function InviteForm({
             defaultValue="viewer"
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
       </div>

@@ -3,6 +3,7 @@ import { decidePublishAction } from "@/app/app/[orgId]/policies/actions";
 import { PublishRequestForm } from "@/components/app/publish-request-form";
 import { DiffView } from "@/components/app/version-history";
 import type { RouterOutputs } from "@/lib/api-types";
+import { formatDateTime } from "@/lib/format";
 
 type Request = RouterOutputs["policies"]["listPublishRequests"][number];
 
@@ -50,11 +51,7 @@ export function PublishRequests({
             >
               <p className="text-sm">
                 <span className="font-medium">{requester}</span> asked to publish on{" "}
-                {new Date(request.createdAt).toLocaleString("en", {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                })}
-                :
+                {formatDateTime(request.createdAt)}:
               </p>
               <blockquote className="mt-1 border-l-2 border-amber-300 pl-3 text-sm text-slate-700">
                 {request.changeNote}

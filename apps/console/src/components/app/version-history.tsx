@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDateTime } from "@/lib/format";
 import type { ActionResult } from "@/server/api";
 import { RestoreButton } from "./restore-button";
 
@@ -181,10 +182,7 @@ export function VersionHistory({
               <span className="block truncate">{v.changeNote ?? "No change note"}</span>
               <span className="text-xs text-slate-500">
                 {v.createdBy?.name ?? v.createdBy?.email ?? "Someone"} ·{" "}
-                {new Date(v.createdAt).toLocaleString("en", {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                })}
+                {formatDateTime(v.createdAt)}
               </span>
             </span>
             {previous ? (

@@ -1,5 +1,6 @@
 "use server";
 
+import type { Role } from "@sekuire/db/enums";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionResult, actionError, mutate, serverCaller, signedIn } from "@/server/api";
@@ -9,8 +10,6 @@ import {
   publicBaseUrl,
   sendInvitationEmail,
 } from "@/server/invitation-mail";
-
-type Role = "owner" | "admin" | "approver" | "viewer";
 
 function membersPath(organizationId: string) {
   return `/app/${organizationId}/members`;

@@ -5,6 +5,7 @@ import {
   MemberControls,
   RevokeInvitationForm,
 } from "@/components/app/member-forms";
+import { formatDate } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 import { currentUser } from "@/server/auth";
 import {
@@ -17,10 +18,6 @@ import {
 
 export const metadata: Metadata = { title: "Members" };
 export const dynamic = "force-dynamic";
-
-function formatDate(value: Date | string) {
-  return new Date(value).toLocaleDateString("en", { dateStyle: "medium" });
-}
 
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;

@@ -1,10 +1,9 @@
 "use server";
 
+import type { Role } from "@sekuire/db/enums";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
 import { expiryFrom } from "@/server/form-fields";
-
-const ROLES = ["owner", "admin", "approver", "viewer"] as const;
 
 export interface CreatedToken extends ActionResult {
   secret?: string;
@@ -43,8 +42,8 @@ export async function createAdminTokenAction(
   form: FormData,
 ): Promise<CreatedToken> {
   const name = String(form.get("name") ?? "").trim();
-  const rawRole = String(form.get("role") ?? "");
-  const role = ROLES.find((r) => r === rawRole) ?? "viewer";
+  // Core checks the role and answers a bad one with its pointer (/role); nothing is defaulted.
+  const role = String(form.get("role") ?? "") as Role;
   const expiresAt = expiryFrom(form);
   const caller = await serverCaller();
   try {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateAdminTokenForm, RevokeAdminTokenForm } from "@/components/app/admin-token-forms";
 import { FourEyesForm, RenameOrganizationForm } from "@/components/app/org-settings-forms";
+import { formatDate } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 import {
   createAdminTokenAction,
@@ -11,10 +12,6 @@ import {
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
-
-function when(value: string | null): string {
-  return value ? new Date(value).toLocaleDateString("en", { dateStyle: "medium" }) : "";
-}
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -73,8 +70,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
                     {t.status}
                   </span>
                   <span className="text-xs text-slate-500">
-                    {t.lastUsedAt ? `last used ${when(t.lastUsedAt)}` : "never used"}
-                    {t.expiresAt && t.status === "active" ? ` · expires ${when(t.expiresAt)}` : ""}
+                    {t.lastUsedAt ? `last used ${formatDate(t.lastUsedAt)}` : "never used"}
+                    {t.expiresAt && t.status === "active"
+                      ? ` · expires ${formatDate(t.expiresAt)}`
+                      : ""}
                   </span>
                   {t.status === "active" ? (
                     <div className="ml-auto">

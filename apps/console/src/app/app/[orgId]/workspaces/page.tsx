@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateWorkspaceForm } from "@/components/app/create-workspace-form";
+import { formatDate } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 import { createWorkspaceAction } from "./actions";
 
@@ -71,7 +72,7 @@ export default async function WorkspacesPage({
                 {" · "}
                 {plural(ws.agentCount, "agent", "agents")}
                 <br />
-                Created {new Date(ws.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}
+                Created {formatDate(ws.createdAt)}
               </p>
             </li>
           ))}
