@@ -7,6 +7,7 @@
 
 import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
 import { FNV_OFFSET, fnv, fnvStep } from "./hash.js";
+import { IntTable } from "./int-table.js";
 import type { CompiledStatement } from "./types.js";
 
 export interface Entry {
@@ -186,7 +187,7 @@ function hashTo(keys: ResourceKeys, depth: number): void {
 
 export class ResourceIndex {
   private readonly root: EntryList = [];
-  private readonly byKey = new Map<number, EntryList>();
+  private readonly byKey = new IntTable<EntryList>();
   /** bit d set: some key has depth d */
   private depths = 0;
   size = 0;
@@ -227,7 +228,7 @@ export class ResourceIndex {
   /** Call once all entries are in: builds the threshold groups. */
   seal(): void {
     groupList(this.root);
-    for (const list of this.byKey.values()) groupList(list);
+    for (const [, list] of this.byKey.entries()) groupList(list);
   }
 
   /**

@@ -287,7 +287,8 @@ export function evaluateWith(
   const state: RequestState = {
     context: asContext(req.context),
     resource: canon.value,
-    pathStart: canon.value === "*" ? -1 : canon.pathStart,
+    // Only `*` is one character long (a URI has at least `s:`): no string compare per request.
+    pathStart: canon.value.length === 1 ? -1 : canon.pathStart,
     pathEnd: canon.pathEnd,
     resourcePath: undefined,
     now: toEpochMs(options?.now),

@@ -39,7 +39,7 @@ export function recordError(cs: CompiledStatement, pointer: string, state: Reque
 
 function patternResult(p: ResourcePattern, state: RequestState): TestResult {
   const resource = state.resource;
-  if (resource === "*") return p.isStar ? TRUE : FALSE;
+  if (state.pathStart < 0) return p.isStar ? TRUE : FALSE; // the resource `*`
   if (p.glob !== undefined) return matchGlob(p.glob, resource) ? TRUE : FALSE;
   const sub = substitutePattern(state, p.tokens ?? []);
   if (!sub.ok) {
