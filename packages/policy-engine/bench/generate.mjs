@@ -339,5 +339,7 @@ export function generateRequests(docs, hosts, count, seed = 1) {
     requests.push(request);
     peerRequests.push(request.resource === resource ? request : { ...request, resource });
   }
-  return { requests, peerRequests };
+  // As a decision API receives them: parsed from JSON. Strings built with `+` stay V8 ropes,
+  // which every engine reads slower than the flat strings a request off the wire holds.
+  return JSON.parse(JSON.stringify({ requests, peerRequests }));
 }

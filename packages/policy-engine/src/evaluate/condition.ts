@@ -124,8 +124,9 @@ export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot
   if (v === UNREADABLE)
     return error("UnreadableValue", `reading \`${c.key}\` from the context failed`);
   const absent = v === undefined || v === null;
-  if (c.def === "Null") return absent === c.nullExpect ? TRUE : FALSE;
   const def = c.def;
+  // typeof, not `=== "Null"`: comparing an object with a string called a builtin per test.
+  if (typeof def === "string") return absent === c.nullExpect ? TRUE : FALSE;
   if (absent) {
     if (c.ifExists) return TRUE;
     if (c.quantifier !== NO_QUANTIFIER) return FALSE;
