@@ -179,6 +179,45 @@ describe("re-entrancy", () => {
   });
 });
 
+describe("re-entrancy before the index is read", () => {
+  const p = parsePolicy({
+    Version: "2024-12-02",
+    Statement: [
+      { Effect: "Allow", Action: "file:*", Resource: "file://ws/*" },
+      { Effect: "Deny", Action: "file:Delete", Resource: "file://ws/secrets/*" },
+    ],
+  });
+  if (!p.ok) throw new Error("fixture");
+  const set = compile([p.policy]);
+
+  // The resource is canonicalised before `context` is read: shared per-set state (the index's
+  // keys, stamps) must be taken after any caller code that could evaluate another request.
+  it.each([
+    // the keys are left to another resource
+    [["file://other/x/y/z", "file://ws/%ZZ/bad", "FILE://WS/a"], "ExplicitAllow"],
+    // the keys are this very resource's, then half overwritten by a resource that fails
+    [["file://ws/secrets/k", "db://x/y/%ZZ"], "InvalidResource"],
+  ])("a getter on the request's context evaluating %j leaves the keys right", (resources, last) => {
+    const nested: string[] = [];
+    const request = {
+      action: "file:Delete",
+      resource: "file://ws/secrets/k",
+      get context() {
+        for (const resource of resources)
+          nested.push(evaluate(set, { action: "file:Delete", resource }).reason);
+        return {};
+      },
+    };
+    const d = evaluate(set, request);
+    expect(nested.at(-1)).toBe(last);
+    expect(d).toMatchObject({
+      decision: "Deny",
+      reason: "ExplicitDeny",
+      matched: [{ statement: 1 }],
+    });
+  });
+});
+
 describe("hostile in-process contexts", () => {
   const p = parsePolicy({
     Version: "2024-12-02",

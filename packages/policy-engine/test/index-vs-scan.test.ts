@@ -31,6 +31,9 @@ const resources = [
   "file://ws/${agent.id}/*",
   "*/secrets/*",
   "db://*/users",
+  // Keys deeper than the index keeps (12 `/`), and `/`s in a query.
+  "file://ws/a/b/c/d/e/f/g/h/i/j/k/l/*",
+  "https://api.example.com/v1/jobs?next=/a/*",
 ];
 const conditions = [
   undefined,
@@ -94,6 +97,14 @@ const requestArb = fc.record({
     "https://api.example.com/v1/jobs",
     "*",
     "file://other/secrets/k",
+    // Spellings canonicalisation rewrites: the index keys are then hashed from the rewrite.
+    "FILE://WS/tmp/a.txt",
+    "file://ws/%74mp/a.txt",
+    "file://ws//tmp/./a.txt",
+    "https://API.example.com:443/v1/jobs?next=/a/b",
+    "https://api.example.com/v1/jobs?next=/a/b",
+    "file://ws/a/b/c/d/e/f/g/h/i/j/k/l/m/n",
+    "file://ws/a/b/c/d/e/f/g/h/i/j/k/l",
   ),
   context: fc.record(
     {
