@@ -6,6 +6,7 @@
  */
 
 import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
+import { type FilterGroup, filterGroups } from "./filter-group.js";
 import { FNV_OFFSET, fnv, fnvStep } from "./hash.js";
 import { IntTable } from "./int-table.js";
 import type { CompiledStatement } from "./types.js";
@@ -45,7 +46,12 @@ export interface ThresholdGroup {
  * A candidate list. With groups, the entries are reordered: the first `plain` are visited one by
  * one, the rest sit in `groups` (the order of visits never shows: decisions sort by ordinal).
  */
-export type EntryList = Entry[] & { plain?: number; groups?: ThresholdGroup[] };
+export type EntryList = Entry[] & {
+  plain?: number;
+  /** set together with `filters` (either may be empty) */
+  groups?: ThresholdGroup[];
+  filters?: FilterGroup[];
+};
 
 /** Smaller groups are not worth a search. */
 const MIN_GROUP = 4;
@@ -112,14 +118,18 @@ export function groupList(list: EntryList): void {
     });
     for (const m of members) grouped.add(m.e);
   }
-  if (groups.length === 0) return; // plain lists keep their shape
+  const filters = filterGroups(list.filter((e) => !grouped.has(e)));
+  if (groups.length === 0 && filters.groups.length === 0) return; // plain lists keep their shape
+  for (const e of filters.grouped) grouped.add(e);
   // In place, by index: a list may be too long to spread into push().
   const plain = list.filter((e) => !grouped.has(e));
   let n = 0;
   for (const e of plain) list[n++] = e;
   for (const g of groups) for (const e of g.entries) list[n++] = e;
+  for (const g of filters.groups) for (const m of g.members) list[n++] = m.entry;
   list.plain = plain.length;
   list.groups = groups;
+  list.filters = filters.groups;
 }
 
 /** Keys stop after this many `/`, so a request with thousands of slashes costs a bounded lookup. */

@@ -70,7 +70,8 @@ function policyValues(
 
 // Indexed loops on the hot path: a `for…of` over these arrays (whose element kinds vary from
 // condition to condition) ran V8's generic iterator and allocated a result object per step.
-function holdsFor(def: OperatorDef, request: unknown, values: unknown[]): boolean {
+/** Whether a read request value passes a test (negation included) against the policy's values. */
+export function holdsFor(def: OperatorDef, request: unknown, values: unknown[]): boolean {
   let any = false;
   for (let i = 0; i < values.length; i++) {
     if (def.test(request, values[i])) {
@@ -195,6 +196,41 @@ export function comparedValue(
     }
   }
   return typeof r === "number" && Number.isFinite(r) ? r : undefined;
+}
+
+/** readValue(): the request value is absent (a test then has its absent result, never an error). */
+export const ABSENT: unique symbol = Symbol("absent");
+/** readValue(): every test without a quantifier of this value is an ERROR (unreadable, a list). */
+export const BAD: unique symbol = Symbol("bad");
+
+/**
+ * The request value a test without a quantifier compares, read through the memo as
+ * evaluateCondition reads it: the reader's value, ABSENT, or BAD.
+ */
+export function readValue(c: ConditionIR, state: RequestState, valueSlot: number): unknown {
+  const memo = state.memo;
+  let v: unknown;
+  if (memo === undefined) v = lookup(state, c.key, c.path);
+  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
+  else {
+    v = lookup(state, c.key, c.path);
+    memo.valueStamps[valueSlot] = state.stamp;
+    memo.raw[valueSlot] = v;
+    memo.read[valueSlot] = NOT_READ;
+  }
+  if (v === undefined || v === null) return ABSENT;
+  if (v === UNREADABLE || Array.isArray(v)) return BAD;
+  const def = c.def as OperatorDef;
+  let r: unknown;
+  if (memo === undefined) r = def.read(v);
+  else {
+    r = memo.read[valueSlot];
+    if (r === NOT_READ) {
+      r = def.read(v);
+      memo.read[valueSlot] = r;
+    }
+  }
+  return r === undefined ? BAD : r;
 }
 
 /** The request value a test read, for explanations. */

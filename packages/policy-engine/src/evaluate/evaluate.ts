@@ -5,6 +5,7 @@
 
 import { type ActionPlan, type Approval, MAX_PLANS } from "../compile/action-plan.js";
 import type { CompiledPolicySet } from "../compile/compile.js";
+import type { FilterGroup, FilterMember } from "../compile/filter-group.js";
 import { mergeApproval } from "../compile/merge.js";
 import {
   type Entry,
@@ -17,6 +18,8 @@ import {
   type ThresholdGroup,
 } from "../compile/resource-index.js";
 import type { CompiledStatement } from "../compile/types.js";
+import type { OperatorDef } from "../conditions/operator.js";
+import type { ConditionIR } from "../ir.js";
 import { canonicalAction } from "../match/action.js";
 import { canonicalizeResource } from "../resource/canonical.js";
 import type {
@@ -28,7 +31,18 @@ import type {
   EvaluationError,
   MatchedStatement,
 } from "../types.js";
-import { comparedValue, evaluateCondition, FALSE } from "./condition.js";
+import {
+  ABSENT,
+  BAD,
+  comparedValue,
+  ERROR,
+  evaluateCondition,
+  FALSE,
+  holdsFor,
+  readValue,
+  type TestResult,
+  TRUE,
+} from "./condition.js";
 import { explainAll } from "./explain.js";
 import { asContext, type RequestState, toEpochMs } from "./state.js";
 import { actionMatches, appliesAfterAction, memoized } from "./statement.js";
@@ -96,6 +110,10 @@ function consider(
   }
   if (checkAction && !actionMatches(st, action)) return;
   if (!appliesAfterAction(st, state)) return;
+  add(m, st);
+}
+
+function add(m: Matches, st: CompiledStatement): void {
   if (st.deny) {
     m.denies ??= [];
     m.denies.push(st);
@@ -132,8 +150,56 @@ function collect(
     if (groups === undefined) continue;
     for (let g = 0; g < groups.length; g++)
       considerGroup(m, groups[g] as ThresholdGroup, stamp, action, state);
+    const filters = list.filters as FilterGroup[];
+    for (let g = 0; g < filters.length; g++)
+      considerFilter(m, filters[g] as FilterGroup, stamp, action, state);
   }
   return m;
+}
+
+/**
+ * A filter group (see filter-group.ts). Each member's tests are run on the request values read
+ * once; a member whose values are not all clean is considered in full, which records its errors.
+ */
+function considerFilter(
+  m: Matches,
+  g: FilterGroup,
+  stamp: number,
+  action: string,
+  state: RequestState,
+): void {
+  const lead = readValue(g.cond, state, g.valueSlot);
+  const members = g.members;
+  for (let j = 0; j < members.length; j++) {
+    const f = members[j] as FilterMember;
+    const st = f.entry.st;
+    const r = lead === BAD ? ERROR : testsHold(f, lead, state);
+    if (r === ERROR || (r === TRUE && f.entry.checkAction)) {
+      consider(m, st, f.entry.checkAction, stamp, action, state);
+    } else if (r === TRUE && st.stamp !== stamp) {
+      st.stamp = stamp;
+      add(m, st);
+    }
+  }
+}
+
+/** TRUE when every test holds, FALSE when one fails, ERROR when a request value is not clean. */
+function testsHold(f: FilterMember, lead: unknown, state: RequestState): TestResult {
+  let all =
+    lead === ABSENT
+      ? f.absentHolds[0]
+      : holdsFor(f.defs[0] as OperatorDef, lead, f.values[0] as unknown[]);
+  const conds = f.conds;
+  for (let i = 1; i < conds.length; i++) {
+    const v = readValue(conds[i] as ConditionIR, state, f.slots[i] as number);
+    if (v === BAD) return ERROR;
+    if (!all) continue; // still read: a later value may be unclean
+    all =
+      v === ABSENT
+        ? f.absentHolds[i]
+        : holdsFor(f.defs[i] as OperatorDef, v, f.values[i] as unknown[]);
+  }
+  return all ? TRUE : FALSE;
 }
 
 /** First index whose threshold is >= x (strict: > x). */
