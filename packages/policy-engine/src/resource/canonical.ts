@@ -270,13 +270,57 @@ function quickCanonical(s: string): CanonResult | undefined {
     if (c === 0x3f)
       return plainQuery(s, i) ? { ok: true, value: s, pathStart, pathEnd: i } : undefined;
     if (c === 0x2f) {
-      if (prev === 0x2f) return undefined; // `//` in the path
+      if (prev === 0x2f) return withNormalizedPath(s, pathStart, i); // `//` in the path
     } else if (c === 0x2e) {
-      if (prev === 0x2f || prev === -1) return undefined; // maybe a dot segment
+      if (prev === 0x2f || prev === -1) return withNormalizedPath(s, pathStart, i); // maybe a dot segment
     } else return undefined;
     prev = c;
   }
   return { ok: true, value: s, pathStart, pathEnd: s.length };
+}
+
+/**
+ * quickCanonical found the scheme and authority canonical but the path holding `//` or a dot
+ * segment at `from`. When the rest is plain too (step 1 would change nothing), normalising the
+ * path is all the full steps would do. Anything else, undefined.
+ */
+function withNormalizedPath(s: string, pathStart: number, from: number): CanonResult | undefined {
+  let end = s.length;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && (PATH_PLAIN[c] === 1 || c === 0x2f || c === 0x2e)) continue;
+    if (c !== 0x3f || !plainQuery(s, i)) return undefined;
+    end = i;
+    break;
+  }
+  const normalized = normalizePath(s.slice(pathStart, end));
+  if (normalized === null) return undefined; // the full steps say why
+  return {
+    ok: true,
+    value: s.slice(0, pathStart) + normalized + s.slice(end),
+    pathStart,
+    pathEnd: pathStart + normalized.length,
+  };
+}
+
+/**
+ * Upper case in the scheme or host (`FILE://WS/a`) of a string in step-1 form: the scheme and
+ * authority lower-cased (when they hold no escape, which must stay upper-case), then the one-pass
+ * check again. Anything else, undefined.
+ */
+function withLowerCaseHead(s: string): CanonResult | undefined {
+  let end = s.indexOf(":") + 1;
+  if (end === 0) return undefined;
+  if (s.charCodeAt(end) === 0x2f && s.charCodeAt(end + 1) === 0x2f) {
+    for (end += 2; end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (c === 0x2f || c === 0x3f) break;
+      if (c === 0x25) return undefined;
+    }
+  }
+  const head = s.slice(0, end);
+  if (!hasUpper(head)) return undefined;
+  return quickCanonical(head.toLowerCase() + s.slice(end)); // step 1 left ASCII only
 }
 
 /** Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. */
@@ -294,6 +338,13 @@ export function canonicalizeResource(input: string): CanonResult {
 /** Step 1, then the remaining steps (or the one-pass check when step 1 left a canonical string). */
 function fullCanonical(input: string): CanonResult {
   const step1 = normalizePercent(input);
-  if (!step1.ok) return fail(step1.message); // Decoding escapes often leaves a canonical string: the one-pass check then suffices.
-  return quickCanonical(step1.value) ?? canonicalizeUri(step1.value, "request");
+  if (!step1.ok) return fail(step1.message);
+  const s = step1.value;
+  // Decoding escapes often leaves a canonical string: the one-pass check then suffices (when
+  // step 1 changed nothing, it has failed already). Else the common fix-ups, then every step.
+  return (
+    (s === input ? undefined : quickCanonical(s)) ??
+    withLowerCaseHead(s) ??
+    canonicalizeUri(s, "request")
+  );
 }
