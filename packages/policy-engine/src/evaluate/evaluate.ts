@@ -174,12 +174,8 @@ function considerFilter(
     const f = members[j] as FilterMember;
     const st = f.entry.st;
     const r = lead === BAD ? ERROR : testsHold(f, lead, state);
-    if (r === ERROR || (r === TRUE && f.entry.checkAction)) {
-      consider(m, st, f.entry.checkAction, stamp, action, state);
-    } else if (r === TRUE && st.stamp !== stamp) {
-      st.stamp = stamp;
-      add(m, st);
-    }
+    if (r === ERROR) consider(m, st, f.entry.checkAction, stamp, action, state);
+    else if (r === TRUE) holding(m, f.entry, stamp, action, state);
   }
 }
 
@@ -234,7 +230,8 @@ function considerGroup(
     if (r === FALSE) return; // every member's one test is FALSE
     for (let j = 0; j < g.entries.length; j++) {
       const e = g.entries[j] as Entry;
-      consider(m, e.st, e.checkAction, stamp, action, state);
+      if (r === TRUE) holding(m, e, stamp, action, state);
+      else consider(m, e.st, e.checkAction, stamp, action, state); // an error to record
     }
     return;
   }
@@ -252,7 +249,22 @@ function considerGroup(
   }
   for (let j = from; j < to; j++) {
     const e = entries[j] as Entry;
-    consider(m, e.st, e.checkAction, stamp, action, state);
+    // With a clean number, the search found exactly the members whose test holds.
+    if (x !== undefined) holding(m, e, stamp, action, state);
+    else consider(m, e.st, e.checkAction, stamp, action, state);
+  }
+}
+
+/**
+ * A group member whose every test is known to hold (its only test, on `Resource: *`): it
+ * applies, once its action is checked where the list needs it.
+ */
+function holding(m: Matches, e: Entry, stamp: number, action: string, state: RequestState): void {
+  const st = e.st;
+  if (e.checkAction) consider(m, st, true, stamp, action, state);
+  else if (st.stamp !== stamp) {
+    st.stamp = stamp;
+    add(m, st);
   }
 }
 
