@@ -114,13 +114,12 @@ function consider(
 }
 
 function add(m: Matches, st: CompiledStatement): void {
+  // A literal for the first: `[]` then push() grew a backing store on every decision.
   if (st.deny) {
-    m.denies ??= [];
-    m.denies.push(st);
-  } else {
-    m.allows ??= [];
-    m.allows.push(st);
-  }
+    if (m.denies === undefined) m.denies = [st];
+    else m.denies.push(st);
+  } else if (m.allows === undefined) m.allows = [st];
+  else m.allows.push(st);
 }
 
 /** Matching statements, split by effect: from the index, or (scan) from every statement. */
