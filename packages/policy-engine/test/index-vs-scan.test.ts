@@ -5,7 +5,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateWith } from "../src/evaluate/evaluate.js";
-import { compile, parsePolicy } from "../src/index.js";
+import {
+  type CompiledPolicySet,
+  compile,
+  type DecisionRequest,
+  parsePolicy,
+} from "../src/index.js";
 
 const actions = [
   "file:Read",
@@ -147,6 +152,13 @@ describe("index and memo against a full scan without memo", () => {
   });
 });
 
+/** The index with and without the memo must decide as the plain scan without memo. */
+function expectAsScan(set: CompiledPolicySet, req: DecisionRequest): void {
+  const scan = evaluateWith(set, req, undefined, true, false);
+  expect(evaluateWith(set, req, undefined, false)).toEqual(scan);
+  expect(evaluateWith(set, req, undefined, false, false)).toEqual(scan);
+}
+
 /**
  * Threshold groups (resource-index.ts): statements on Resource `*` whose only test is one ordered
  * comparison are binary-searched by threshold; they must decide as the plain scan does, for
@@ -238,11 +250,7 @@ describe("threshold groups against a full scan without memo", () => {
             if (c !== undefined) context["context.cost"] = c;
             if (w !== undefined) context["context.when"] = w;
             const req = { action: "db:Select", resource, context };
-            const fast = evaluateWith(set, req, undefined, false);
-            const plain = evaluateWith(set, req, undefined, false, false);
-            const scan = evaluateWith(set, req, undefined, true, false);
-            expect(fast).toEqual(scan);
-            expect(plain).toEqual(scan);
+            expectAsScan(set, req);
           }
         },
       ),
@@ -328,11 +336,7 @@ describe("filter groups against a full scan without memo", () => {
                 },
               });
             const req = { action: "db:Select", resource: star ? "*" : "db://prod/t", context };
-            const fast = evaluateWith(set, req, undefined, false);
-            const plain = evaluateWith(set, req, undefined, false, false);
-            const scan = evaluateWith(set, req, undefined, true, false);
-            expect(fast).toEqual(scan);
-            expect(plain).toEqual(scan);
+            expectAsScan(set, req);
           }
         },
       ),

@@ -3,7 +3,7 @@
  * statement decides what an error means for its effect (fail closed).
  */
 
-import { NOT_READ } from "../compile/memo.js";
+import { type ConditionMemo, NOT_READ } from "../compile/memo.js";
 import type { OperatorDef } from "../conditions/operator.js";
 import { type ConditionIR, FOR_ALL, NO_QUANTIFIER } from "../ir.js";
 import type { EvaluationErrorCode } from "../types.js";
@@ -108,20 +108,47 @@ function quantified(
 }
 
 /**
+ * The request's value for a condition's key, looked up once per decision and value slot when
+ * there is a memo (every condition on the same key and reader shares the slot).
+ */
+function rawValue(
+  c: ConditionIR,
+  state: RequestState,
+  memo: ConditionMemo | undefined,
+  valueSlot: number,
+): unknown {
+  if (memo === undefined) return lookup(state, c.key, c.path);
+  if (memo.valueStamps[valueSlot] === state.stamp) return memo.raw[valueSlot];
+  const v = lookup(state, c.key, c.path);
+  memo.valueStamps[valueSlot] = state.stamp;
+  memo.raw[valueSlot] = v;
+  memo.read[valueSlot] = NOT_READ;
+  return v;
+}
+
+/** A present, single raw value as the operator family reads it (undefined: unreadable). */
+function typedValue(
+  def: OperatorDef,
+  v: unknown,
+  memo: ConditionMemo | undefined,
+  valueSlot: number,
+): unknown {
+  if (memo === undefined) return def.read(v);
+  let r = memo.read[valueSlot];
+  if (r === NOT_READ) {
+    r = def.read(v);
+    memo.read[valueSlot] = r;
+  }
+  return r;
+}
+
+/**
  * One test. With a memo and a value slot (the fast path), the request value is looked up and
  * read once per decision for every condition on the same key and reader.
  */
 export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot = -1): TestResult {
   const memo = valueSlot >= 0 ? state.memo : undefined;
-  let v: unknown;
-  if (memo === undefined) v = lookup(state, c.key, c.path);
-  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
-  else {
-    v = lookup(state, c.key, c.path);
-    memo.valueStamps[valueSlot] = state.stamp;
-    memo.raw[valueSlot] = v;
-    memo.read[valueSlot] = NOT_READ;
-  }
+  const v = rawValue(c, state, memo, valueSlot);
   if (v === UNREADABLE)
     return error("UnreadableValue", `reading \`${c.key}\` from the context failed`);
   const absent = v === undefined || v === null;
@@ -144,58 +171,13 @@ export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot
     return quantified(c, def, v, values);
   }
   if (c.quantifier !== NO_QUANTIFIER) return quantified(c, def, [v], values);
-  let r: unknown;
-  if (memo === undefined) r = def.read(v);
-  else {
-    r = memo.read[valueSlot];
-    if (r === NOT_READ) {
-      r = def.read(v);
-      memo.read[valueSlot] = r;
-    }
-  }
+  const r = typedValue(def, v, memo, valueSlot);
   if (r === undefined)
     return error(
       "UnreadableValue",
       `\`${c.key}\` holds ${describe(v)}, which ${def.name} cannot read as a ${def.family} value`,
     );
   return holdsFor(def, r, values) ? TRUE : FALSE;
-}
-
-/**
- * The request value an ordered comparison reads (a threshold group's, see resource-index.ts),
- * through the same memo slot as evaluateCondition: the number, null when absent (such a test is
- * FALSE), or undefined when the test would not simply compare (unreadable, a list): then every
- * member is evaluated in full.
- */
-export function comparedValue(
-  c: ConditionIR,
-  state: RequestState,
-  valueSlot: number,
-): number | null | undefined {
-  const memo = state.memo;
-  let v: unknown;
-  if (memo === undefined) v = lookup(state, c.key, c.path);
-  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
-  else {
-    v = lookup(state, c.key, c.path);
-    memo.valueStamps[valueSlot] = state.stamp;
-    memo.raw[valueSlot] = v;
-    memo.read[valueSlot] = NOT_READ;
-  }
-  if (v === UNREADABLE) return undefined;
-  if (v === undefined || v === null) return null;
-  if (Array.isArray(v)) return undefined;
-  const def = c.def as OperatorDef;
-  let r: unknown;
-  if (memo === undefined) r = def.read(v);
-  else {
-    r = memo.read[valueSlot];
-    if (r === NOT_READ) {
-      r = def.read(v);
-      memo.read[valueSlot] = r;
-    }
-  }
-  return typeof r === "number" && Number.isFinite(r) ? r : undefined;
 }
 
 /** readValue(): the request value is absent (a test then has its absent result, never an error). */
@@ -209,28 +191,26 @@ export const BAD: unique symbol = Symbol("bad");
  */
 export function readValue(c: ConditionIR, state: RequestState, valueSlot: number): unknown {
   const memo = state.memo;
-  let v: unknown;
-  if (memo === undefined) v = lookup(state, c.key, c.path);
-  else if (memo.valueStamps[valueSlot] === state.stamp) v = memo.raw[valueSlot];
-  else {
-    v = lookup(state, c.key, c.path);
-    memo.valueStamps[valueSlot] = state.stamp;
-    memo.raw[valueSlot] = v;
-    memo.read[valueSlot] = NOT_READ;
-  }
+  const v = rawValue(c, state, memo, valueSlot);
   if (v === undefined || v === null) return ABSENT;
   if (v === UNREADABLE || Array.isArray(v)) return BAD;
-  const def = c.def as OperatorDef;
-  let r: unknown;
-  if (memo === undefined) r = def.read(v);
-  else {
-    r = memo.read[valueSlot];
-    if (r === NOT_READ) {
-      r = def.read(v);
-      memo.read[valueSlot] = r;
-    }
-  }
+  const r = typedValue(c.def as OperatorDef, v, memo, valueSlot);
   return r === undefined ? BAD : r;
+}
+
+/**
+ * The number an ordered comparison reads (a threshold group's, see resource-index.ts): null when
+ * absent (such a test is FALSE), undefined when the test would not simply compare (unreadable, a
+ * list, not a finite number): then every member is evaluated in full.
+ */
+export function comparedValue(
+  c: ConditionIR,
+  state: RequestState,
+  valueSlot: number,
+): number | null | undefined {
+  const r = readValue(c, state, valueSlot);
+  if (r === ABSENT) return null;
+  return typeof r === "number" && Number.isFinite(r) ? r : undefined;
 }
 
 /** The request value a test read, for explanations. */
