@@ -5,7 +5,6 @@
  * and the outcome after the first commits is checked.
  */
 import { createDb, type Db, type DbTransaction } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminToken } from "../../src/admin-tokens/index.js";
 import { verifyAdminToken } from "../../src/admin-tokens/verify-admin-token.js";
@@ -15,23 +14,23 @@ import {
   auditEvents,
   createTestOrganization,
   expectAppError,
+  useTestDatabase,
 } from "../../src/testing/index.js";
 import { createWorkspace } from "../../src/workspaces/index.js";
 
-let database: MigratedTestDatabase;
+const database = useTestDatabase();
 let db: Db;
 /** A second client: the "other request", on connections of its own. */
 let other: Db;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(() => {
   db = database.db;
   other = createDb({ url: database.url, maxConnections: 2 });
-}, 60_000);
+});
 
+// Hooks run as a stack: this one before useTestDatabase drops the database.
 afterAll(async () => {
   await other?.$disconnect();
-  await database?.drop();
 });
 
 interface Held {

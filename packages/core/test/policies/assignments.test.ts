@@ -1,6 +1,5 @@
 import type { Db } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   assignPolicy,
   changeAssignment,
@@ -18,23 +17,19 @@ import {
   createPolicyTestOrganization,
   type PolicyTestOrganization,
   policyDocument,
+  useTestDatabase,
 } from "../../src/testing/index.js";
 
-let test: MigratedTestDatabase;
+const database = useTestDatabase();
 let db: Db;
 let a: PolicyTestOrganization;
 let b: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
+  db = database.db;
   a = await createPolicyTestOrganization(db);
   b = await createPolicyTestOrganization(db);
 }, 120_000);
-
-afterAll(async () => {
-  await test?.drop();
-}, 60_000);
 
 /** A policy with one published version per document, returning the versions' ids in order. */
 async function published(org: PolicyTestOrganization, name: string, documents: string[]) {

@@ -1,7 +1,6 @@
 import type { Db } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import { getTemplate } from "@sekuire/policy-engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   BLANK_POLICY_DOCUMENT,
   createPolicy,
@@ -16,23 +15,19 @@ import {
   createPolicyTestOrganization,
   type PolicyTestOrganization,
   policyDocument,
+  useTestDatabase,
 } from "../../src/testing/index.js";
 
-let test: MigratedTestDatabase;
+const database = useTestDatabase();
 let db: Db;
 let a: PolicyTestOrganization;
 let b: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
+  db = database.db;
   a = await createPolicyTestOrganization(db);
   b = await createPolicyTestOrganization(db);
 }, 120_000);
-
-afterAll(async () => {
-  await test?.drop();
-}, 60_000);
 
 describe("creating policies", { timeout: 30_000 }, () => {
   it("starts from a seed template with its title, description and text", async () => {

@@ -1,6 +1,5 @@
 import type { Db } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   approvePublishRequest,
   assignPolicy,
@@ -20,25 +19,21 @@ import {
   type PolicyTestOrganization,
   policyDocument,
   userId,
+  useTestDatabase,
 } from "../../src/testing/index.js";
 
-let test: MigratedTestDatabase;
+const database = useTestDatabase();
 let db: Db;
 let a: PolicyTestOrganization;
 let b: PolicyTestOrganization;
 let strict: PolicyTestOrganization;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
+  db = database.db;
   a = await createPolicyTestOrganization(db);
   b = await createPolicyTestOrganization(db);
   strict = await createPolicyTestOrganization(db, { fourEyes: true });
 }, 120_000);
-
-afterAll(async () => {
-  await test?.drop();
-}, 60_000);
 
 async function newPolicy(org: PolicyTestOrganization, name: string, document = policyDocument()) {
   const { policy } = await createPolicy(db, org.admin, {

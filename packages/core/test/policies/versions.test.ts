@@ -1,6 +1,5 @@
 import type { Db } from "@sekuire/db";
-import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createPolicy,
   diffVersions,
@@ -16,9 +15,10 @@ import {
   type PolicyTestOrganization,
   policyDocument,
   userId,
+  useTestDatabase,
 } from "../../src/testing/index.js";
 
-let test: MigratedTestDatabase;
+const database = useTestDatabase();
 let db: Db;
 let a: PolicyTestOrganization;
 let b: PolicyTestOrganization;
@@ -26,8 +26,7 @@ let policyId: string;
 let versionIds: string[];
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  db = test.db;
+  db = database.db;
   a = await createPolicyTestOrganization(db);
   b = await createPolicyTestOrganization(db);
   const { policy } = await createPolicy(db, a.admin, {
@@ -51,10 +50,6 @@ beforeAll(async () => {
     versionIds.push(version?.id ?? "");
   }
 }, 120_000);
-
-afterAll(async () => {
-  await test?.drop();
-}, 60_000);
 
 describe("versions", { timeout: 30_000 }, () => {
   it("lists newest first with who and why, for a viewer", async () => {
