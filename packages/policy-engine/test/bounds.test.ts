@@ -1,5 +1,6 @@
 /** Size bounds of spec §8 and hostile inputs that must come back as findings, never as a crash. */
 import { describe, expect, it } from "vitest";
+import { evaluateWith } from "../src/evaluate/evaluate.js";
 import { compile, evaluate, parsePolicy } from "../src/index.js";
 
 const stmt = { Effect: "Allow", Action: "file:Read", Resource: "file://ws/*" };
@@ -133,6 +134,38 @@ describe("per-set action plans", () => {
     );
     expect(evaluate(set, request("FILE:read")).decision).toBe("Allow");
     expect(evaluate(set, request("file:Write")).decision).toBe("Deny");
+  });
+});
+
+describe("merged plan indexes", () => {
+  it("share a bounded budget, then plans search the shared indexes, deciding alike", () => {
+    const p = parsePolicy({
+      Version: "2024-12-02",
+      Statement: Array.from({ length: 400 }, (_, i) => ({
+        Effect: i % 5 === 0 ? "Deny" : "Allow",
+        Action: i % 2 === 0 ? "svc:*" : `svc:A${i % 7}`,
+        Resource: `svc://r${i}/*`,
+      })),
+    });
+    if (!p.ok) throw new Error("fixture");
+    const set = compile([p.policy]);
+    const internals = set as unknown as {
+      plans: Map<string, { indexes: unknown[] }>;
+      index: { mergeBudget: number; service: Map<string, unknown> };
+    };
+    const shared = internals.index.service.get("svc");
+    for (let a = 0; a < 60; a++) {
+      for (const r of [0, 1, 7, 35, 399]) {
+        const request = { action: `svc:A${a}`, resource: `svc://r${r}/x` };
+        expect(evaluate(set, request)).toEqual(evaluateWith(set, request, undefined, true, false));
+      }
+    }
+    const plans = [...new Set(internals.plans.values())];
+    const merged = plans.filter((plan) => plan.indexes[0] !== shared);
+    // 8,192 entries of budget, 200-400 entries a copy: some plans merged, the later ones not.
+    expect(merged.length).toBeGreaterThan(10);
+    expect(merged.length).toBeLessThan(plans.length);
+    expect(internals.index.mergeBudget).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -7,6 +7,10 @@ import { isExact, literalPrefix } from "../match/glob.js";
 import { type Entry, newResourceKeys, ResourceIndex, resetKeys } from "./resource-index.js";
 import type { CompiledStatement } from "./types.js";
 
+/** A merged copy holds at most this many entries (it is built on an action's first request). */
+const MAX_MERGED = 512;
+const MIN_MERGE_BUDGET = 8192;
+
 function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceIndex {
   let idx = map.get(key);
   if (!idx) {
@@ -22,10 +26,14 @@ export class ActionIndex {
   private readonly global =
     new ResourceIndex(); /** reused per request: evaluation is synchronous, so one set of keys per index suffices */
   private readonly keys = newResourceKeys();
+  private statements = 0;
+  /** entries that merged copies (planIndexes) may still hold in all */
+  private mergeBudget = 0;
   /** with few services, `service:` prefixes are compared in turn: cheaper than cutting a key */
   private serviceList: Array<{ prefix: string; index: ResourceIndex }> | undefined;
 
   add(st: CompiledStatement): void {
+    this.statements++;
     if (st.ir.notAction) {
       this.global.add({ st, checkAction: true });
       return;
@@ -48,6 +56,7 @@ export class ActionIndex {
 
   /** Call once all statements are in. */
   seal(): void {
+    this.mergeBudget = Math.max(MIN_MERGE_BUDGET, 4 * this.statements);
     this.global.seal();
     for (const idx of this.exact.values()) idx.seal();
     for (const idx of this.service.values()) idx.seal();
@@ -76,6 +85,33 @@ export class ActionIndex {
     if (service) out.push(service);
     if (this.global.size > 0) out.push(this.global);
     return out;
+  }
+
+  /**
+   * The indexes an action's plan searches: when the action's candidates come from more than its
+   * exact index, one merged copy of them keeping only the statements `matches` accepts (the
+   * action test, run once per plan instead of per request), so that a request visits one index
+   * and checks no action. Copies are small (MAX_MERGED entries) and, per set, share a budget of
+   * a few times its statements; past either, the shared indexes as indexesOf gives them.
+   */
+  planIndexes(action: string, matches: (st: CompiledStatement) => boolean): ResourceIndex[] {
+    const sources = this.indexesOf(action);
+    const exact = this.exact.get(action);
+    if (sources.length === 0 || (sources.length === 1 && sources[0] === exact)) return sources;
+    const total = sources.reduce((n, idx) => n + idx.size, 0);
+    if (total > MAX_MERGED || total > this.mergeBudget) return sources;
+    const merged = new ResourceIndex();
+    const seen = new Set<CompiledStatement>();
+    for (const idx of sources) {
+      for (const e of idx.entries) {
+        if (seen.has(e.st) || (e.checkAction && !matches(e.st))) continue;
+        seen.add(e.st);
+        merged.add({ st: e.st, checkAction: false });
+      }
+    }
+    merged.seal();
+    this.mergeBudget -= merged.size;
+    return [merged];
   }
 
   /** Lists of entries that could match; `action` is canonical (lower-case). */

@@ -14,6 +14,8 @@ export type Approval = NonNullable<Decision["approval"]>;
 export interface ActionPlan {
   /** the canonical (lower-case) action */
   action: string;
+  /** where its candidates come from: usually one merged copy of only the statements whose action
+   * matches (ActionIndex.planIndexes), else the shared exact, service and global indexes */
   indexes: readonly ResourceIndex[];
   /** the merged approval rule and entries for the action, or null when none applies */
   approval: Approval | null;

@@ -196,6 +196,8 @@ function hashTo(keys: ResourceKeys, depth: number): void {
 }
 
 export class ResourceIndex {
+  /** every entry added, once (for merged copies, see ActionIndex.planIndexes) */
+  readonly entries: Entry[] = [];
   private readonly root: EntryList = [];
   private readonly byKey = new IntTable<EntryList>();
   /** bit d set: some key has depth d */
@@ -209,6 +211,7 @@ export class ResourceIndex {
 
   add(e: Entry): void {
     this.size++;
+    this.entries.push(e);
     const ir = e.st.ir;
     if (ir.notResource) {
       this.root.push(e);

@@ -315,8 +315,13 @@ function planOf(set: CompiledPolicySet, raw: unknown): ActionPlan | undefined {
   if (action === undefined) return undefined;
   let plan = set.plans.get(action);
   if (plan === undefined) {
-    plan = { action, indexes: set.index.indexesOf(action), approval: approvalFor(set, action) };
-    if (set.plans.size < MAX_PLANS) set.plans.set(action, plan);
+    // Only a plan that is kept gets a merged index: building one per request would cost more.
+    const kept = set.plans.size < MAX_PLANS;
+    const indexes = kept
+      ? set.index.planIndexes(action, (st) => actionMatches(st, action))
+      : set.index.indexesOf(action);
+    plan = { action, indexes, approval: approvalFor(set, action) };
+    if (kept) set.plans.set(action, plan);
   }
   // canonicalAction accepted it, so `raw` is a string spelling of `action`.
   if (set.plans.size < MAX_PLANS) set.plans.set(raw as string, plan);
