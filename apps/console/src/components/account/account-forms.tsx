@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
-const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 export function PasswordForm({
@@ -49,11 +49,7 @@ export function PasswordForm({
         </label>
       </div>
       <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary", "md", "mt-4")}>
         {pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </button>
     </form>
@@ -77,11 +73,7 @@ export function SignOutOthersForm({
           : `You have ${open} open sessions, this browser's included.`}
       </p>
       <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-4 rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("secondary", "md", "mt-4")}>
         Sign out everywhere else
       </button>
     </form>

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { RoleOptions } from "@/components/app/member-forms";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
 interface CreatedToken extends ActionResult {
@@ -24,11 +25,7 @@ export function CreateAdminTokenForm({
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
   return (
-    <form
-      action={submit}
-      aria-label="Create admin token"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Create admin token" className={card}>
       <h3 className="font-semibold">New admin token</h3>
       <div className="mt-3 grid gap-4 sm:grid-cols-3">
         <label className="block text-sm">
@@ -67,11 +64,7 @@ export function CreateAdminTokenForm({
           }}
         />
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary", "md", "mt-4")}>
         {pending ? "Creating…" : "Create token"}
       </button>
     </form>
@@ -88,11 +81,7 @@ export function RevokeAdminTokenForm({
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} aria-label={`Revoke token ${name}`}>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-red-50 hover:text-red-700 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("revoke", "sm")}>
         Revoke
       </button>
       {state && !state.ok ? <FormMessage state={state} /> : null}

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
 type Action = (previous: ActionResult | null) => Promise<ActionResult>;
@@ -19,11 +20,7 @@ export function CreateAgentForm({ action }: { action: FormAction }) {
           className="mt-1 block w-64 rounded-md border border-slate-300 px-3 py-2"
         />
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary")}>
         {pending ? "Creating…" : "Create agent"}
       </button>
       {state && !state.ok ? (
@@ -50,8 +47,7 @@ export function AgentControls({
   const [freezeState, freeze, freezing] = useActionState(setFrozen, null);
   const [removeState, submitRemove, removing] = useActionState(remove, null);
   const [confirming, setConfirming] = useState(false);
-  const button =
-    "rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-50 border-slate-300 hover:bg-slate-50";
+  const button = buttonClass("secondary", "sm");
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2">
@@ -62,11 +58,7 @@ export function AgentControls({
         </form>
         {confirming ? (
           <form action={submitRemove} aria-label={`Delete ${name}`} className="flex gap-2">
-            <button
-              type="submit"
-              disabled={removing}
-              className="rounded-md bg-red-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-red-700 disabled:opacity-50"
-            >
+            <button type="submit" disabled={removing} className={buttonClass("destroy", "sm")}>
               {removing ? "Deleting…" : "Delete agent and keys"}
             </button>
             <button type="button" onClick={() => setConfirming(false)} className={button}>

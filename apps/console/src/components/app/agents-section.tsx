@@ -8,6 +8,7 @@ import {
 } from "@/app/app/[orgId]/workspaces/agent-actions";
 import { AgentControls, CreateAgentForm } from "@/components/app/agent-forms";
 import { CreateKeyForm, KeyControls } from "@/components/app/api-key-forms";
+import { card } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { decisionApiUrl } from "@/server/config";
 
@@ -74,11 +75,7 @@ export function AgentsSection({
       ) : (
         <ul aria-label="Agents" className="space-y-3">
           {agents.map((agent) => (
-            <li
-              key={agent.id}
-              aria-label={agent.name}
-              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-            >
+            <li key={agent.id} aria-label={agent.name} className={card}>
               <div className="flex flex-wrap items-start justify-between gap-4">
                 <div>
                   <p className="font-medium">{agent.name}</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
 export interface AssignablePolicy {
@@ -20,11 +21,7 @@ export function AssignPolicyForm({
   const [policyId, setPolicyId] = useState(policies[0]?.id ?? "");
   const selected = policies.find((p) => p.id === policyId);
   return (
-    <form
-      action={submit}
-      aria-label="Assign a policy"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Assign a policy" className={card}>
       <h3 className="font-semibold">Assign a policy</h3>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="block text-sm">
@@ -58,11 +55,7 @@ export function AssignPolicyForm({
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending || !policyId}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
+        <button type="submit" disabled={pending || !policyId} className={buttonClass("primary")}>
           {pending ? "Assigning…" : "Assign"}
         </button>
       </div>

@@ -2,15 +2,12 @@
 
 import { useActionState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 
 export function CreateOrganizationForm({ action }: { action: FormAction }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
-    <form
-      action={submit}
-      aria-label="Create organization"
-      className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Create organization" className={`mt-8 ${card}`}>
       <h2 className="font-semibold">New organization</h2>
       <p className="mt-1 text-sm text-slate-600">You will be its owner.</p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
@@ -23,11 +20,7 @@ export function CreateOrganizationForm({ action }: { action: FormAction }) {
             className="mt-1 block w-72 rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Creating…" : "Create organization"}
         </button>
       </div>

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
 /** Lowercase letters, digits and dashes, as core derives it. */
@@ -31,11 +32,7 @@ export function CreateWorkspaceForm({
     setSlugEdited(false);
   }, [state]);
   return (
-    <form
-      action={submit}
-      aria-label="Create workspace"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Create workspace" className={card}>
       <h2 className="font-semibold">New workspace</h2>
       <p className="mt-1 text-sm text-slate-600">
         A workspace groups the agents, API keys and policy assignments of one team or environment.
@@ -73,7 +70,7 @@ export function CreateWorkspaceForm({
       <button
         type="submit"
         disabled={pending || !name.trim()}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+        className={buttonClass("primary", "md", "mt-4 disabled:cursor-not-allowed")}
       >
         {pending ? "Creating…" : "Create workspace"}
       </button>

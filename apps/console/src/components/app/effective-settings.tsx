@@ -1,4 +1,6 @@
 /** What the decision API enforces for a workspace: the strictest of every live policy. */
+
+import { card } from "@/components/ui/styles";
 import type { RouterOutputs } from "@/lib/api-types";
 
 type Effective = RouterOutputs["assignments"]["effectiveSettings"];
@@ -33,10 +35,7 @@ export function EffectiveSettings({ effective }: { effective: Effective }) {
         What the decision API enforces for this workspace: the strictest of every live policy.
       </p>
       <div className="grid gap-4 lg:grid-cols-3">
-        <div
-          data-testid="effective-limits"
-          className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-        >
+        <div data-testid="effective-limits" className={card}>
           <h3 className="text-sm font-semibold">Limits</h3>
           {shownLimits.length === 0 ? (
             <p className="mt-2 text-sm text-slate-500">No limits.</p>
@@ -51,7 +50,7 @@ export function EffectiveSettings({ effective }: { effective: Effective }) {
             </dl>
           )}
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div className={card}>
           <h3 className="text-sm font-semibold">Approval rules</h3>
           {effective.approvals.length === 0 ? (
             <p className="mt-2 text-sm text-slate-500">No approvals required.</p>
@@ -69,7 +68,7 @@ export function EffectiveSettings({ effective }: { effective: Effective }) {
             </ul>
           )}
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div className={card}>
           <h3 className="text-sm font-semibold">Audit</h3>
           <dl className="mt-2 space-y-1 text-sm">
             <div className="flex justify-between gap-3">

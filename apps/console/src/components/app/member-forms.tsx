@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
 
 const ROLES = ["owner", "admin", "approver", "viewer"] as const;
@@ -40,11 +41,7 @@ export function MemberControls({
           >
             <RoleOptions />
           </select>
-          <button
-            type="submit"
-            disabled={rolePending}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-50"
-          >
+          <button type="submit" disabled={rolePending} className={buttonClass("secondary", "sm")}>
             {rolePending ? "Saving…" : "Change role"}
           </button>
         </form>
@@ -67,21 +64,13 @@ export function MemberControls({
 export function LeaveOrganizationForm({ action }: { action: FormAction }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
-    <form
-      action={submit}
-      aria-label="Leave organization"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Leave organization" className={card}>
       <h2 className="font-semibold">Leave this organization</h2>
       <p className="mt-1 text-sm text-slate-600">
         You lose access at once. The last owner cannot leave.
       </p>
       <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-4 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("danger", "md", "mt-4")}>
         Leave organization
       </button>
     </form>
@@ -101,11 +90,7 @@ export function RevokeInvitationForm({
   return (
     <form action={submit} aria-label={`Revoke invitation for ${email}`}>
       <input type="hidden" name="invitationId" value={invitationId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("secondary", "sm")}>
         Revoke
       </button>
       {state && !state.ok ? <FormMessage state={state} /> : null}
@@ -125,11 +110,7 @@ export function InviteForm({
   }, [state]);
   const link = state?.ok ? (state.link ?? null) : null;
   return (
-    <form
-      action={submit}
-      aria-label="Invite"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Invite" className={card}>
       <h2 className="font-semibold">Invite someone</h2>
       <p className="mt-1 text-sm text-slate-600">
         We email the invitation; its link is also shown here once, in case you would rather send it
@@ -176,7 +157,7 @@ export function InviteForm({
       <button
         type="submit"
         disabled={pending || !email.trim()}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+        className={buttonClass("primary", "md", "mt-4 disabled:cursor-not-allowed")}
       >
         {pending ? "Inviting…" : "Invite"}
       </button>

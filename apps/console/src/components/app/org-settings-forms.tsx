@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
-
-const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 
 export function RenameOrganizationForm({ name, action }: { name: string; action: FormAction }) {
   const [state, submit, pending] = useActionState(action, null);
@@ -22,11 +21,7 @@ export function RenameOrganizationForm({ name, action }: { name: string; action:
             className="w-72 rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : "Rename"}
         </button>
       </div>
@@ -55,11 +50,7 @@ export function FourEyesForm({
           : "Off: an admin's publish goes live at once."}
       </p>
       {canChange ? (
-        <button
-          type="submit"
-          disabled={pending}
-          className="mt-3 rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
-        >
+        <button type="submit" disabled={pending} className={buttonClass("secondary", "md", "mt-3")}>
           {enabled ? "Turn off four eyes" : "Require a second admin"}
         </button>
       ) : (

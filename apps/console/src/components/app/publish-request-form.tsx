@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass } from "@/components/ui/styles";
 
 /**
  * A second admin's decision on a publish request, with an optional note. The requester sees
@@ -9,7 +10,6 @@ import { type FormAction, FormMessage } from "@/components/ui/form-message";
  */
 export function PublishRequestForm({ own, action }: { own: boolean; action: FormAction }) {
   const [state, submit, pending] = useActionState(action, null);
-  const button = "rounded-md px-4 py-2 text-sm font-medium disabled:opacity-50";
   return (
     <form action={submit} aria-label="Decide publish request" className="mt-4 space-y-3">
       <label className="block text-sm">
@@ -28,7 +28,7 @@ export function PublishRequestForm({ own, action }: { own: boolean; action: Form
             name="decision"
             value="reject"
             disabled={pending}
-            className={`${button} border border-slate-300 hover:bg-slate-50`}
+            className={buttonClass("secondary")}
           >
             Withdraw request
           </button>
@@ -39,7 +39,7 @@ export function PublishRequestForm({ own, action }: { own: boolean; action: Form
               name="decision"
               value="approve"
               disabled={pending}
-              className={`${button} bg-emerald-600 text-white hover:bg-emerald-700`}
+              className={buttonClass("approve")}
             >
               Approve and publish
             </button>
@@ -48,7 +48,7 @@ export function PublishRequestForm({ own, action }: { own: boolean; action: Form
               name="decision"
               value="reject"
               disabled={pending}
-              className={`${button} border border-red-300 text-red-700 hover:bg-red-50`}
+              className={buttonClass("danger")}
             >
               Reject
             </button>

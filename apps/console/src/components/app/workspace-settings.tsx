@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { type FormAction, FormMessage } from "@/components/ui/form-message";
+import { buttonClass, card } from "@/components/ui/styles";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 
@@ -15,11 +16,7 @@ export function WorkspaceSettingsForm({
 }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
-    <form
-      action={submit}
-      aria-label="Workspace settings"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <form action={submit} aria-label="Workspace settings" className={card}>
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Name</span>
@@ -45,11 +42,7 @@ export function WorkspaceSettingsForm({
         </label>
       </div>
       <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary", "md", "mt-4")}>
         {pending ? "Saving…" : "Save workspace"}
       </button>
     </form>
@@ -87,7 +80,7 @@ export function DeleteWorkspaceForm({ slug, action }: { slug: string; action: Fo
       <button
         type="submit"
         disabled={pending || typed.trim() !== slug}
-        className="mt-4 rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50"
+        className={buttonClass("destroy", "md", "mt-4 disabled:cursor-not-allowed")}
       >
         {pending ? "Deleting…" : "Delete workspace"}
       </button>
