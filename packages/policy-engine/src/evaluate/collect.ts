@@ -156,8 +156,9 @@ function bound(t: Float64Array, x: number, strict: boolean): number {
 }
 
 /**
- * A threshold group: only members whose comparison can hold are considered (in full); the
- * others' one test is FALSE, which records nothing and applies nothing.
+ * A threshold or shared-condition group: members whose one test holds apply, the others' test
+ * is FALSE, which records nothing and applies nothing. When the test errs (or the request value
+ * is not a clean number), the members that could be affected are considered in full instead.
  */
 function considerGroup(
   m: Matches,
