@@ -249,6 +249,25 @@ describe("re-entrancy before the index is read", () => {
       matched: [{ statement: 1 }],
     });
   });
+
+  it("a getter on the options' now evaluating another request leaves the keys right", () => {
+    const nested: string[] = [];
+    const options = {
+      get now() {
+        nested.push(
+          evaluate(set, { action: "file:Delete", resource: "file://other/x/y/z" }).reason,
+        );
+        return 0;
+      },
+    };
+    const d = evaluate(set, { action: "file:Delete", resource: "file://ws/secrets/k" }, options);
+    expect(nested).toEqual(["ImplicitDeny"]);
+    expect(d).toMatchObject({
+      decision: "Deny",
+      reason: "ExplicitDeny",
+      matched: [{ statement: 1 }],
+    });
+  });
 });
 
 describe("hostile in-process contexts", () => {

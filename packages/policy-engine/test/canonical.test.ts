@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalAction } from "../src/match/action.js";
 import { canonicalizeResource, canonicalizeUri, normalizePath } from "../src/resource/canonical.js";
 import { normalizePercent } from "../src/resource/percent.js";
+import { hashTo, MAX_KEY_DEPTH, newResourceKeys, resetKeys } from "../src/resource/prefix-keys.js";
 
 /** The full steps, without any one-pass shortcut. */
 function fullCanonical(r: string) {
@@ -61,6 +62,31 @@ describe("resource canonicalisation", () => {
       fc.property(resource, (r) => {
         expect(canonicalizeResource(r)).toEqual(fullCanonical(r));
       }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("leaves index keys that are the canonical value's, hashed on the way or not", () => {
+    const keys = newResourceKeys();
+    const expected = newResourceKeys();
+    fc.assert(
+      fc.property(
+        resource,
+        fc.boolean(),
+        fc.integer({ min: 1, max: MAX_KEY_DEPTH }),
+        (r, hash, depth) => {
+          const c = canonicalizeResource(r, keys, hash);
+          if (!c.ok) return;
+          resetKeys(expected, c.value);
+          hashTo(expected, depth);
+          expect(keys.resource).toBe(c.value);
+          hashTo(keys, depth); // as the index asks for them
+          // The index reads min(count, its depth) keys; the one pass may have hashed more.
+          const n = Math.min(keys.count, depth);
+          expect(n).toBe(expected.count);
+          expect(keys.prefixes.slice(0, n)).toEqual(expected.prefixes.slice(0, n));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -4,7 +4,8 @@
  * in turn indexed by resource.
  */
 import { isExact, literalPrefix } from "../match/glob.js";
-import { type Entry, newResourceKeys, ResourceIndex, resetKeys } from "./resource-index.js";
+import { newResourceKeys, type ResourceKeys } from "../resource/prefix-keys.js";
+import { type Entry, ResourceIndex } from "./resource-index.js";
 import type { CompiledStatement } from "./types.js";
 
 /** A merged copy holds at most this many entries (it is built on an action's first request). */
@@ -23,9 +24,12 @@ function getOrCreate(map: Map<string, ResourceIndex>, key: string): ResourceInde
 export class ActionIndex {
   private readonly exact = new Map<string, ResourceIndex>();
   private readonly service = new Map<string, ResourceIndex>();
-  private readonly global =
-    new ResourceIndex(); /** reused per request: evaluation is synchronous, so one set of keys per index suffices */
-  private readonly keys = newResourceKeys();
+  private readonly global = new ResourceIndex();
+  /**
+   * The request resource's keys, reused per request (evaluation is synchronous): filled by
+   * canonicalizeResource, then read by listsOf before any condition runs.
+   */
+  readonly keys: ResourceKeys = newResourceKeys();
   private statements = 0;
   /** entries that merged copies (planIndexes) may still hold in all */
   private mergeBudget = 0;
@@ -114,15 +118,12 @@ export class ActionIndex {
     return [merged];
   }
 
-  /** Lists of entries that could match; `action` is canonical (lower-case). */
-  lists(action: string, resource: string, out: Entry[][]): number {
-    return this.listsOf(this.indexesOf(action), resource, out);
-  }
-
-  /** Lists of entries that could match from the given indexes (an action's, from indexesOf). */
-  listsOf(indexes: readonly ResourceIndex[], resource: string, out: Entry[][]): number {
+  /**
+   * Lists of entries that could match from the given indexes (an action's plan), for the
+   * resource `keys` were last set to (by canonicalizeResource or resetKeys).
+   */
+  listsOf(indexes: readonly ResourceIndex[], out: Entry[][]): number {
     const keys = this.keys;
-    resetKeys(keys, resource); // hashed on demand, as deep as the lists ask
     let n = 0;
     for (let i = 0; i < indexes.length; i++) n = (indexes[i] as ResourceIndex).lists(keys, out, n);
     return n;

@@ -17,6 +17,8 @@ export interface ActionPlan {
   /** where its candidates come from: usually one merged copy of only the statements whose action
    * matches (ActionIndex.planIndexes), else the shared exact, service and global indexes */
   indexes: readonly ResourceIndex[];
+  /** whether the indexes look resources up by key (else the resource's keys are never hashed) */
+  keyed: boolean;
   /** the merged approval rule and entries for the action, or null when none applies */
   approval: Approval | null;
 }

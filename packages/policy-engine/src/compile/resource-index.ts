@@ -6,8 +6,9 @@
  */
 
 import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
+import { hashTo, MAX_KEY_DEPTH, type ResourceKeys } from "../resource/prefix-keys.js";
 import { type FilterGroup, filterGroups } from "./filter-group.js";
-import { FNV_OFFSET, fnv, fnvStep } from "./hash.js";
+import { fnv } from "./hash.js";
 import { IntTable } from "./int-table.js";
 import type { CompiledStatement } from "./types.js";
 
@@ -132,9 +133,6 @@ export function groupList(list: EntryList): void {
   list.filters = filters.groups;
 }
 
-/** Keys stop after this many `/`, so a request with thousands of slashes costs a bounded lookup. */
-export const MAX_KEY_DEPTH = 12;
-
 /** The key of a literal prefix: its hash up to its last `/` and how many `/` that holds. */
 function keyOf(prefix: string): { hash: number; depth: number } | undefined {
   let depth = 0;
@@ -146,53 +144,6 @@ function keyOf(prefix: string): { hash: number; depth: number } | undefined {
     }
   }
   return cut < 0 ? undefined : { hash: fnv(prefix, 0, cut + 1), depth };
-}
-
-/**
- * A request resource's lookup keys: the hash at each of its first `/`s, computed on demand and
- * only as deep as some list asks (a host-level list never makes the whole path be hashed).
- */
-export interface ResourceKeys {
-  resource: string;
-  /** prefixes[d - 1]: hash of the resource up to its d-th `/` (valid below `count`) */
-  prefixes: number[];
-  count: number;
-  /** where hashing stopped, and the hash so far */
-  pos: number;
-  hash: number;
-}
-
-export function newResourceKeys(): ResourceKeys {
-  return {
-    resource: "",
-    prefixes: new Array<number>(MAX_KEY_DEPTH).fill(0),
-    count: 0,
-    pos: 0,
-    hash: FNV_OFFSET,
-  };
-}
-
-export function resetKeys(keys: ResourceKeys, resource: string): void {
-  keys.resource = resource;
-  keys.count = 0;
-  keys.pos = 0;
-  keys.hash = FNV_OFFSET;
-}
-
-/** Hashes on until `depth` prefixes are known (or the resource ends), allocating nothing. */
-function hashTo(keys: ResourceKeys, depth: number): void {
-  const s = keys.resource;
-  let h = keys.hash;
-  let count = keys.count;
-  let i = keys.pos;
-  for (; i < s.length && count < depth; i++) {
-    const c = s.charCodeAt(i);
-    h = fnvStep(h, c);
-    if (c === 47) keys.prefixes[count++] = h;
-  }
-  keys.pos = i;
-  keys.hash = h;
-  keys.count = count;
 }
 
 export class ResourceIndex {

@@ -82,7 +82,7 @@ export function collect(
     return m;
   }
   const lists = set.scratch;
-  const count = set.index.listsOf(plan.indexes, state.resource, lists);
+  const count = set.index.listsOf(plan.indexes, lists);
   for (let i = 0; i < count; i++) {
     const list = lists[i] as EntryList;
     const groups = list.groups;

@@ -102,7 +102,7 @@ function plainPlan(set: CompiledPolicySet, raw: unknown): ActionPlan | undefined
   const action = canonicalAction(raw);
   return action === undefined
     ? undefined
-    : { action, indexes: [], approval: approvalFor(set, action) };
+    : { action, indexes: [], keyed: false, approval: approvalFor(set, action) };
 }
 
 /** The action's plan, kept per set by the text as requested (see action-plan.ts). */
@@ -118,7 +118,12 @@ function planOf(set: CompiledPolicySet, raw: unknown): ActionPlan | undefined {
     const indexes = kept
       ? set.index.planIndexes(action, (st) => actionMatches(st, action))
       : set.index.indexesOf(action);
-    plan = { action, indexes, approval: approvalFor(set, action) };
+    plan = {
+      action,
+      indexes,
+      keyed: indexes.some((idx) => idx.maxDepth > 0),
+      approval: approvalFor(set, action),
+    };
     if (kept) set.plans.set(action, plan);
   }
   // canonicalAction accepted it, so `raw` is a string spelling of `action`.
@@ -151,27 +156,36 @@ export function evaluateWith(
   memo = true,
 ): Decision {
   const req = (request ?? {}) as Partial<DecisionRequest>;
+  // Everything the caller passes is read once, up front: a getter may run code (even evaluate()
+  // on this set), which must not happen between taking the set's shared state and using it.
   const rawAction = req.action;
+  const rawResource = req.resource;
+  const context = asContext(req.context);
+  const now = toEpochMs(options?.now);
   const plan = scan ? plainPlan(set, rawAction) : planOf(set, rawAction);
   if (plan === undefined) {
     const d = base(set, "Deny", "InvalidAction");
     d.message = `The action ${describeInput(rawAction)} is not \`service:action[:sub]\` in ASCII letters, digits, \`_\`, \`.\` or \`-\`.`;
     return d;
   }
-  const canon = typeof req.resource === "string" ? canonicalizeResource(req.resource) : undefined;
+  // Also sets the index keys that collect() looks candidate lists up by.
+  const canon =
+    typeof rawResource === "string"
+      ? canonicalizeResource(rawResource, set.index.keys, plan.keyed)
+      : undefined;
   if (!canon?.ok) {
     const d = base(set, "Deny", "InvalidResource");
-    d.message = `The resource ${describeInput(req.resource)} is invalid: ${canon ? canon.message : "it must be a string"}.`;
+    d.message = `The resource ${describeInput(rawResource)} is invalid: ${canon ? canon.message : "it must be a string"}.`;
     return d;
   }
   const state: RequestState = {
-    context: asContext(req.context),
+    context,
     resource: canon.value,
     // Only `*` is one character long (a URI has at least `s:`): no string compare per request.
     pathStart: canon.value.length === 1 ? -1 : canon.pathStart,
     pathEnd: canon.pathEnd,
     resourcePath: undefined,
-    now: toEpochMs(options?.now),
+    now,
     nowText: undefined,
     memo: memo ? set.memo : undefined,
     stamp: nextStamp(set),

@@ -2,9 +2,12 @@
  * Canonical form of resources (spec §3, §8), shared by requests and policy patterns so that both
  * sides of a match are spelled the same way.
  */
+
+import { FNV_OFFSET, fnvStep } from "../compile/hash.js";
 import { utf8Length } from "../json/from-text.js";
 import { MAX_RESOURCE_BYTES } from "../limits.js";
 import { normalizePercent, URI_CHAR } from "./percent.js";
+import { MAX_KEY_DEPTH, newResourceKeys, type ResourceKeys, resetKeys } from "./prefix-keys.js";
 
 export type CanonResult =
   | { ok: true; value: string; pathStart: number; pathEnd: number }
@@ -205,25 +208,12 @@ for (let c = 0; c < 128; c++) {
   if (!(c >= 0x41 && c <= 0x5a) && c !== 0x40 && c !== 0x3a && c !== 0x5b) HOST_PLAIN[c] = 1;
 }
 
-/** Index of the `:` ending a lower-case scheme, or -1 (no scheme, or upper case in it). */
-function lowerSchemeEnd(s: string): number {
-  const first = s.charCodeAt(0);
-  if (first < 0x61 || first > 0x7a) return -1;
-  for (let i = 1; i < s.length && i < 64; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3a) return i;
-    if (
-      !(
-        (c >= 0x61 && c <= 0x7a) ||
-        (c >= 0x30 && c <= 0x39) ||
-        c === 0x2b ||
-        c === 0x2d ||
-        c === 0x2e
-      )
-    )
-      return -1;
-  }
-  return -1;
+/** Characters after a scheme's first letter: lower-case letters, digits, `+`, `-`, `.`. */
+const SCHEME_REST = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const digit = c >= 0x30 && c <= 0x39;
+  SCHEME_REST[c] =
+    (c >= 0x61 && c <= 0x7a) || digit || c === 0x2b || c === 0x2d || c === 0x2e ? 1 : 0;
 }
 
 /** A query is kept as written, but escapes and characters outside the URI alphabet need the full steps. */
@@ -237,22 +227,39 @@ function plainQuery(s: string, from: number): boolean {
 
 /**
  * The common case in one pass: a resource already in canonical form (lower-case scheme and host,
- * no escapes, no port, no `//` or dot segment in its path) is returned as it is. Anything else,
- * undefined: the full canonicalisation below decides.
+ * no escapes, no port, no `//` or dot segment in its path) is returned as it is; when `hashing`,
+ * with its index keys hashed on the way (see prefix-keys.ts), as it reads every character anyway.
+ * Anything else, undefined: the full canonicalisation below decides (the caller resets the keys).
  */
-function quickCanonical(s: string): CanonResult | undefined {
-  const colon = lowerSchemeEnd(s);
-  if (colon < 0) return undefined;
-  let i = colon + 1;
+function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonResult | undefined {
+  const prefixes = keys.prefixes;
+  let h = FNV_OFFSET;
+  let count = 0;
+  let c = s.charCodeAt(0);
+  if (c < 0x61 || c > 0x7a) return undefined; // upper case goes to the fix-ups
+  let i = 0;
+  for (; c !== 0x3a; c = s.charCodeAt(++i)) {
+    if (i >= 63 || !(c < 128 && SCHEME_REST[c] === 1)) return undefined; // NaN past the end
+    if (hashing) h = fnvStep(h, c);
+  }
+  if (hashing) h = fnvStep(h, c);
+  const colon = i++;
   let pathStart = i;
   if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
-    i += 2;
+    for (const end = i + 2; i < end; i++) {
+      if (hashing) {
+        h = fnvStep(h, 0x2f);
+        prefixes[count++] = h;
+      }
+    }
     const hostStart = i;
     for (; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 128 && HOST_PLAIN[c] === 1) continue;
-      if (c === 0x2f || c === 0x3f) break;
-      if (c !== 0x2e) return undefined;
+      c = s.charCodeAt(i);
+      if (!(c < 128 && HOST_PLAIN[c] === 1)) {
+        if (c === 0x2f || c === 0x3f) break;
+        if (c !== 0x2e) return undefined;
+      }
+      if (hashing) h = fnvStep(h, c);
     }
     if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // a trailing dot
     // An empty http(s) path becomes "/": leave that to the full steps.
@@ -262,21 +269,46 @@ function quickCanonical(s: string): CanonResult | undefined {
   }
   let prev = -1; // the previous path character; -1 at the path's start
   for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    c = s.charCodeAt(i);
     if (c < 128 && PATH_PLAIN[c] === 1) {
       prev = c;
+      if (hashing) h = fnvStep(h, c);
       continue;
     }
-    if (c === 0x3f)
-      return plainQuery(s, i) ? { ok: true, value: s, pathStart, pathEnd: i } : undefined;
+    if (c === 0x3f) {
+      if (!plainQuery(s, i)) return undefined;
+      return kept(s, pathStart, i, keys, count, h, hashing ? i : 0);
+    }
     if (c === 0x2f) {
-      if (prev === 0x2f) return withNormalizedPath(s, pathStart, i); // `//` in the path
+      if (prev === 0x2f) return withNormalizedPath(s, pathStart, i, keys); // `//` in the path
+      if (hashing) {
+        h = fnvStep(h, c);
+        if (count < MAX_KEY_DEPTH) prefixes[count++] = h;
+      }
     } else if (c === 0x2e) {
-      if (prev === 0x2f || prev === -1) return withNormalizedPath(s, pathStart, i); // maybe a dot segment
+      if (prev === 0x2f || prev === -1) return withNormalizedPath(s, pathStart, i, keys); // maybe a dot segment
+      if (hashing) h = fnvStep(h, c);
     } else return undefined;
     prev = c;
   }
-  return { ok: true, value: s, pathStart, pathEnd: s.length };
+  return kept(s, pathStart, s.length, keys, count, h, hashing ? s.length : 0);
+}
+
+/** `s` is canonical; its keys: `count` prefixes, hashed (`h`) over its first `pos` characters. */
+function kept(
+  s: string,
+  pathStart: number,
+  pathEnd: number,
+  keys: ResourceKeys,
+  count: number,
+  h: number,
+  pos: number,
+): CanonResult {
+  keys.resource = s;
+  keys.count = count;
+  keys.pos = pos; // hashTo() goes on from here (into a query, say) should a list ask
+  keys.hash = h;
+  return { ok: true, value: s, pathStart, pathEnd };
 }
 
 /**
@@ -284,7 +316,12 @@ function quickCanonical(s: string): CanonResult | undefined {
  * segment at `from`. When the rest is plain too (step 1 would change nothing), normalising the
  * path is all the full steps would do. Anything else, undefined.
  */
-function withNormalizedPath(s: string, pathStart: number, from: number): CanonResult | undefined {
+function withNormalizedPath(
+  s: string,
+  pathStart: number,
+  from: number,
+  keys: ResourceKeys,
+): CanonResult | undefined {
   let end = s.length;
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -295,9 +332,11 @@ function withNormalizedPath(s: string, pathStart: number, from: number): CanonRe
   }
   const normalized = normalizePath(s.slice(pathStart, end));
   if (normalized === null) return undefined; // the full steps say why
+  const value = s.slice(0, pathStart) + normalized + s.slice(end);
+  resetKeys(keys, value);
   return {
     ok: true,
-    value: s.slice(0, pathStart) + normalized + s.slice(end),
+    value,
     pathStart,
     pathEnd: pathStart + normalized.length,
   };
@@ -320,20 +359,36 @@ function withLowerCaseHead(s: string): CanonResult | undefined {
   }
   const head = s.slice(0, end);
   if (!hasUpper(head)) return undefined;
-  return quickCanonical(head.toLowerCase() + s.slice(end)); // step 1 left ASCII only
+  return quickCanonical(head.toLowerCase() + s.slice(end), SCRATCH_KEYS, false); // step 1 left ASCII only
 }
 
-/** Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. */
-export function canonicalizeResource(input: string): CanonResult {
+/**
+ * Canonicalises a requested resource: `*`, or an absolute URI of at most 16 KiB. `keys` are set
+ * to the canonical value's index keys, hashed already on the common path when `hashKeys`.
+ */
+export function canonicalizeResource(
+  input: string,
+  keys: ResourceKeys = SCRATCH_KEYS,
+  hashKeys = false,
+): CanonResult {
   // By length first: comparing with "*" calls a builtin for every non-internalised string.
-  if (input.length === 1 && input.charCodeAt(0) === 0x2a)
+  if (input.length === 1 && input.charCodeAt(0) === 0x2a) {
+    resetKeys(keys, "*");
     return { ok: true, value: "*", pathStart: 1, pathEnd: 1 };
+  }
   // A UTF-16 unit is at most 3 UTF-8 bytes: short inputs need no byte count.
   if (input.length > MAX_RESOURCE_BYTES / 3 && utf8Length(input) > MAX_RESOURCE_BYTES)
     return fail(`it is longer than ${MAX_RESOURCE_BYTES / 1024} KiB`);
   if (input.length === 0) return fail("it is empty");
-  return quickCanonical(input) ?? fullCanonical(input);
+  const quick = quickCanonical(input, keys, hashKeys);
+  if (quick !== undefined) return quick;
+  const full = fullCanonical(input);
+  if (full.ok) resetKeys(keys, full.value);
+  return full;
 }
+
+/** Keys for callers that want none (and for the rare paths, which reset the caller's). */
+const SCRATCH_KEYS = newResourceKeys();
 
 /** Step 1, then the remaining steps (or the one-pass check when step 1 left a canonical string). */
 function fullCanonical(input: string): CanonResult {
@@ -343,7 +398,7 @@ function fullCanonical(input: string): CanonResult {
   // Decoding escapes often leaves a canonical string: the one-pass check then suffices (when
   // step 1 changed nothing, it has failed already). Else the common fix-ups, then every step.
   return (
-    (s === input ? undefined : quickCanonical(s)) ??
+    (s === input ? undefined : quickCanonical(s, SCRATCH_KEYS, false)) ??
     withLowerCaseHead(s) ??
     canonicalizeUri(s, "request")
   );
