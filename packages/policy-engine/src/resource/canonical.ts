@@ -3,7 +3,7 @@
  * sides of a match are spelled the same way.
  */
 
-import { FNV_OFFSET, fnvStep } from "../compile/hash.js";
+import { FNV_OFFSET } from "../compile/hash.js";
 import { utf8Length } from "../json/from-text.js";
 import { MAX_RESOURCE_BYTES } from "../limits.js";
 import { normalizePercent, URI_CHAR } from "./percent.js";
@@ -233,6 +233,7 @@ function plainQuery(s: string, from: number): boolean {
  */
 function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonResult | undefined {
   const prefixes = keys.prefixes;
+  // hash.ts's fnvStep written out: an imported function costs a cell load and checks per call.
   let h = FNV_OFFSET;
   let count = 0;
   let c = s.charCodeAt(0);
@@ -240,15 +241,15 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
   let i = 0;
   for (; c !== 0x3a; c = s.charCodeAt(++i)) {
     if (i >= 63 || !(c < 128 && SCHEME_REST[c] === 1)) return undefined; // NaN past the end
-    if (hashing) h = fnvStep(h, c);
+    if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
   }
-  if (hashing) h = fnvStep(h, c);
+  if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
   const colon = i++;
   let pathStart = i;
   if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
     for (const end = i + 2; i < end; i++) {
       if (hashing) {
-        h = fnvStep(h, 0x2f);
+        h = Math.imul(h ^ 0x2f, 0x01000193) & 0x3fffffff;
         prefixes[count++] = h;
       }
     }
@@ -259,7 +260,7 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
         if (c === 0x2f || c === 0x3f) break;
         if (c !== 0x2e) return undefined;
       }
-      if (hashing) h = fnvStep(h, c);
+      if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
     }
     if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // a trailing dot
     // An empty http(s) path becomes "/": leave that to the full steps.
@@ -272,7 +273,7 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
     c = s.charCodeAt(i);
     if (c < 128 && PATH_PLAIN[c] === 1) {
       prev = c;
-      if (hashing) h = fnvStep(h, c);
+      if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
       continue;
     }
     if (c === 0x3f) {
@@ -282,12 +283,12 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
     if (c === 0x2f) {
       if (prev === 0x2f) return withNormalizedPath(s, pathStart, i, keys); // `//` in the path
       if (hashing) {
-        h = fnvStep(h, c);
+        h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
         if (count < MAX_KEY_DEPTH) prefixes[count++] = h;
       }
     } else if (c === 0x2e) {
       if (prev === 0x2f || prev === -1) return withNormalizedPath(s, pathStart, i, keys); // maybe a dot segment
-      if (hashing) h = fnvStep(h, c);
+      if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
     } else return undefined;
     prev = c;
   }
