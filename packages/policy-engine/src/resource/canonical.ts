@@ -227,7 +227,8 @@ function plainQuery(s: string, from: number): boolean {
 
 /**
  * The common case in one pass: a resource already in canonical form (lower-case scheme and host,
- * no escapes, no port, no `//` or dot segment in its path) is returned as it is; when `hashing`,
+ * no escapes, no port, no `//` or dot segment in its path) is returned as it is, or with only its
+ * scheme and host lower-cased; when `hashing`,
  * with its index keys hashed on the way (see prefix-keys.ts), as it reads every character anyway.
  * Anything else, undefined: the full canonicalisation below decides (the caller resets the keys).
  */
@@ -236,11 +237,18 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
   // hash.ts's fnvStep written out: an imported function costs a cell load and checks per call.
   let h = FNV_OFFSET;
   let count = 0;
+  let upper = false; // upper case in the scheme or host, hashed (and, in the value, written) lower
+  const first = s.charCodeAt(0) | 0x20;
+  if (first < 0x61 || first > 0x7a) return undefined; // a scheme starts with a letter
   let c = s.charCodeAt(0);
-  if (c < 0x61 || c > 0x7a) return undefined; // upper case goes to the fix-ups
   let i = 0;
   for (; c !== 0x3a; c = s.charCodeAt(++i)) {
-    if (i >= 63 || !(c < 128 && SCHEME_REST[c] === 1)) return undefined; // NaN past the end
+    if (i >= 63) return undefined;
+    if (!(c < 128 && SCHEME_REST[c] === 1)) {
+      if (!(c >= 0x41 && c <= 0x5a)) return undefined; // NaN past the end
+      upper = true;
+      c |= 0x20;
+    }
     if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
   }
   if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
@@ -258,13 +266,20 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
       c = s.charCodeAt(i);
       if (!(c < 128 && HOST_PLAIN[c] === 1)) {
         if (c === 0x2f || c === 0x3f) break;
-        if (c !== 0x2e) return undefined;
+        if (c >= 0x41 && c <= 0x5a) {
+          upper = true;
+          c |= 0x20;
+        } else if (c !== 0x2e) return undefined;
       }
       if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
     }
     if (i > hostStart && s.charCodeAt(i - 1) === 0x2e) return undefined; // a trailing dot
     // An empty http(s) path becomes "/": leave that to the full steps.
-    if (s.charCodeAt(i) !== 0x2f && s.charCodeAt(0) === 0x68 && (colon === 4 || colon === 5))
+    if (
+      s.charCodeAt(i) !== 0x2f &&
+      (s.charCodeAt(0) | 0x20) === 0x68 &&
+      (colon === 4 || colon === 5)
+    )
       return undefined;
     pathStart = i;
   }
@@ -278,26 +293,36 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
     }
     if (c === 0x3f) {
       if (!plainQuery(s, i)) return undefined;
-      return kept(s, pathStart, i, keys, count, h, hashing ? i : 0);
+      return kept(s, upper, pathStart, i, keys, count, h, hashing ? i : 0);
     }
     if (c === 0x2f) {
-      if (prev === 0x2f) return withNormalizedPath(s, pathStart, i, keys); // `//` in the path
+      if (prev === 0x2f) return withNormalizedPath(s, upper, pathStart, i, keys); // `//` in the path
       if (hashing) {
         h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
         if (count < MAX_KEY_DEPTH) prefixes[count++] = h;
       }
     } else if (c === 0x2e) {
-      if (prev === 0x2f || prev === -1) return withNormalizedPath(s, pathStart, i, keys); // maybe a dot segment
+      if (prev === 0x2f || prev === -1) return withNormalizedPath(s, upper, pathStart, i, keys); // maybe a dot segment
       if (hashing) h = Math.imul(h ^ c, 0x01000193) & 0x3fffffff;
     } else return undefined;
     prev = c;
   }
-  return kept(s, pathStart, s.length, keys, count, h, hashing ? s.length : 0);
+  return kept(s, upper, pathStart, s.length, keys, count, h, hashing ? s.length : 0);
 }
 
-/** `s` is canonical; its keys: `count` prefixes, hashed (`h`) over its first `pos` characters. */
+/** The text before the path, lower-cased when it holds upper case (quickCanonical saw no escape there). */
+function headOf(s: string, upper: boolean, pathStart: number): string {
+  const head = s.slice(0, pathStart);
+  return upper ? head.toLowerCase() : head;
+}
+
+/**
+ * `s` is canonical, but for `upper`; its keys: `count` prefixes, hashed (`h`) over its first `pos`
+ * characters.
+ */
 function kept(
   s: string,
+  upper: boolean,
   pathStart: number,
   pathEnd: number,
   keys: ResourceKeys,
@@ -305,20 +330,22 @@ function kept(
   h: number,
   pos: number,
 ): CanonResult {
-  keys.resource = s;
+  const value = upper ? headOf(s, true, pathStart) + s.slice(pathStart) : s;
+  keys.resource = value;
   keys.count = count;
   keys.pos = pos; // hashTo() goes on from here (into a query, say) should a list ask
   keys.hash = h;
-  return { ok: true, value: s, pathStart, pathEnd };
+  return { ok: true, value, pathStart, pathEnd };
 }
 
 /**
- * quickCanonical found the scheme and authority canonical but the path holding `//` or a dot
+ * quickCanonical found the scheme and authority canonical (but for `upper`), the path holding `//` or a dot
  * segment at `from`. When the rest is plain too (step 1 would change nothing), normalising the
  * path is all the full steps would do. Anything else, undefined.
  */
 function withNormalizedPath(
   s: string,
+  upper: boolean,
   pathStart: number,
   from: number,
   keys: ResourceKeys,
@@ -333,7 +360,7 @@ function withNormalizedPath(
   }
   const normalized = normalizePath(s.slice(pathStart, end));
   if (normalized === null) return undefined; // the full steps say why
-  const value = s.slice(0, pathStart) + normalized + s.slice(end);
+  const value = headOf(s, upper, pathStart) + normalized + s.slice(end);
   resetKeys(keys, value);
   return {
     ok: true,
@@ -341,26 +368,6 @@ function withNormalizedPath(
     pathStart,
     pathEnd: pathStart + normalized.length,
   };
-}
-
-/**
- * Upper case in the scheme or host (`FILE://WS/a`) of a string in step-1 form: the scheme and
- * authority lower-cased (when they hold no escape, which must stay upper-case), then the one-pass
- * check again. Anything else, undefined.
- */
-function withLowerCaseHead(s: string): CanonResult | undefined {
-  let end = s.indexOf(":") + 1;
-  if (end === 0) return undefined;
-  if (s.charCodeAt(end) === 0x2f && s.charCodeAt(end + 1) === 0x2f) {
-    for (end += 2; end < s.length; end++) {
-      const c = s.charCodeAt(end);
-      if (c === 0x2f || c === 0x3f) break;
-      if (c === 0x25) return undefined;
-    }
-  }
-  const head = s.slice(0, end);
-  if (!hasUpper(head)) return undefined;
-  return quickCanonical(head.toLowerCase() + s.slice(end), SCRATCH_KEYS, false); // step 1 left ASCII only
 }
 
 /**
@@ -397,10 +404,9 @@ function fullCanonical(input: string): CanonResult {
   if (!step1.ok) return fail(step1.message);
   const s = step1.value;
   // Decoding escapes often leaves a canonical string: the one-pass check then suffices (when
-  // step 1 changed nothing, it has failed already). Else the common fix-ups, then every step.
+  // step 1 changed nothing, it has failed already). Else every step.
   return (
     (s === input ? undefined : quickCanonical(s, SCRATCH_KEYS, false)) ??
-    withLowerCaseHead(s) ??
     canonicalizeUri(s, "request")
   );
 }
