@@ -228,8 +228,8 @@ function plainQuery(s: string, from: number): boolean {
 /**
  * The common case in one pass: a resource already in canonical form (lower-case scheme and host,
  * no escapes, no port, no `//` or dot segment in its path) is returned as it is, or with only its
- * scheme and host lower-cased; when `hashing`,
- * with its index keys hashed on the way (see prefix-keys.ts), as it reads every character anyway.
+ * scheme and host lower-cased; when `hashing`, with its index keys hashed on the way (see
+ * prefix-keys.ts), as it reads every character anyway.
  * Anything else, undefined: the full canonicalisation below decides (the caller resets the keys).
  */
 function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonResult | undefined {
@@ -255,12 +255,14 @@ function quickCanonical(s: string, keys: ResourceKeys, hashing: boolean): CanonR
   const colon = i++;
   let pathStart = i;
   if (s.charCodeAt(i) === 0x2f && s.charCodeAt(i + 1) === 0x2f) {
-    for (const end = i + 2; i < end; i++) {
-      if (hashing) {
-        h = Math.imul(h ^ 0x2f, 0x01000193) & 0x3fffffff;
-        prefixes[count++] = h;
-      }
+    if (hashing) {
+      // `//` ends the first two keys (`file:/`, `file://`)
+      h = Math.imul(h ^ 0x2f, 0x01000193) & 0x3fffffff;
+      prefixes[count++] = h;
+      h = Math.imul(h ^ 0x2f, 0x01000193) & 0x3fffffff;
+      prefixes[count++] = h;
     }
+    i += 2;
     const hostStart = i;
     for (; i < s.length; i++) {
       c = s.charCodeAt(i);
