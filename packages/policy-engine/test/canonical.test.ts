@@ -22,8 +22,16 @@ const piece = fc.constantFrom(
   "/./",
   "/../",
   "%2F",
+  "%2f",
   "%41",
   "%7e",
+  "%2e",
+  "%2E%2E",
+  "%3a",
+  "%C3%A9",
+  "%zz",
+  "%4",
+  "/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q",
   "?",
   "#",
   ":",
@@ -53,7 +61,7 @@ const host = fc.constantFrom(
   "h%41",
 );
 const resource = fc
-  .tuple(scheme, fc.boolean(), host, fc.array(piece, { maxLength: 8 }))
+  .tuple(scheme, fc.boolean(), host, fc.array(piece, { maxLength: 12 }))
   .map(([s, slashes, h, p]) => `${s}:${slashes ? `//${h}` : ""}${p.join("")}`);
 
 describe("resource canonicalisation", () => {

@@ -10,7 +10,7 @@ export const URI_CHAR = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
   URI_CHAR[c.charCodeAt(0)] = 1;
 
-function isUnreserved(code: number): boolean {
+export function isUnreserved(code: number): boolean {
   return (
     (code >= 0x41 && code <= 0x5a) ||
     (code >= 0x61 && code <= 0x7a) ||
@@ -22,7 +22,7 @@ function isUnreserved(code: number): boolean {
   );
 }
 
-function hexValue(code: number): number {
+export function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   if (code >= 0x41 && code <= 0x46) return code - 0x37;
   if (code >= 0x61 && code <= 0x66) return code - 0x57;
