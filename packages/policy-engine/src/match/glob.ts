@@ -16,7 +16,10 @@ interface Part {
   text: string;
   /** wild[i] === 1 where the pattern has `?`; null when the part has none */
   wild: Uint8Array | null;
-  /** the text's UTF-16 units, -1 where the pattern has `?`: the matcher reads one string, not two */
+  /**
+   * General globs only (the others never reach partAt): the text's UTF-16 units, -1 where the
+   * pattern has `?`, so the matcher reads one string, not two. Empty elsewhere, to save memory.
+   */
   codes: Int32Array;
 }
 
@@ -36,14 +39,19 @@ export interface Glob {
 /** Counts character comparisons of the general matcher, so tests can bound its work. */
 export const globStats = { steps: 0 };
 
+const NO_CODES = new Int32Array(0);
+
 function makePart(text: string, wild: number[]): Part {
-  const codes = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-  for (const i of wild) codes[i] = -1;
-  if (wild.length === 0) return { text, wild: null, codes };
+  if (wild.length === 0) return { text, wild: null, codes: NO_CODES };
   const mask = new Uint8Array(text.length);
   for (const i of wild) mask[i] = 1;
-  return { text, wild: mask, codes };
+  return { text, wild: mask, codes: NO_CODES };
+}
+
+function withCodes(p: Part): Part {
+  const codes = new Int32Array(p.text.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = p.wild?.[i] === 1 ? -1 : p.text.charCodeAt(i);
+  return { text: p.text, wild: p.wild, codes };
 }
 
 export function buildGlob(tokens: readonly GlobToken[]): Glob {
@@ -81,7 +89,7 @@ function classify(parts: Part[]): Glob {
     return { kind: PREFIX, text: first.text, parts, minLength };
   if (parts.length === 2 && noWild && first.text === "")
     return { kind: SUFFIX, text: last.text, parts, minLength };
-  return { kind: GENERAL, text: "", parts, minLength };
+  return { kind: GENERAL, text: "", parts: parts.map(withCodes), minLength };
 }
 
 /** Parses a pattern string where `*` and `?` are wildcards. */
