@@ -10,6 +10,7 @@
  */
 import type { OperatorDef } from "../conditions/operator.js";
 import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
+import { type LeadIndex, leadIndex } from "./lead-index.js";
 import type { Entry } from "./resource-index.js";
 
 /** A member's tests, the lead first; each array holds one item per condition. */
@@ -29,6 +30,8 @@ export interface FilterGroup {
   cond: ConditionIR;
   valueSlot: number;
   members: FilterMember[];
+  /** the members by what their lead holds for; undefined when too few can be indexed */
+  index: LeadIndex | undefined;
 }
 
 /** Smaller groups are not worth the detour. */
@@ -92,10 +95,12 @@ export function filterGroups(entries: readonly Entry[]): {
   for (const [slot, list] of bySlot) {
     if (list.length < MIN_FILTER) continue;
     const first = list[0] as { e: Entry; lead: number };
+    const members = list.map(({ e, lead }) => member(e, lead));
     groups.push({
       cond: first.e.st.ir.conditions[first.lead] as ConditionIR,
       valueSlot: slot,
-      members: list.map(({ e, lead }) => member(e, lead)),
+      members,
+      index: leadIndex(members, slot),
     });
     for (const { e } of list) grouped.add(e);
   }

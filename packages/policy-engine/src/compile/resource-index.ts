@@ -10,6 +10,7 @@ import { hashTo, MAX_KEY_DEPTH, type ResourceKeys } from "../resource/prefix-key
 import { type FilterGroup, filterGroups } from "./filter-group.js";
 import { fnv } from "./hash.js";
 import { IntTable } from "./int-table.js";
+import { comparisonKind } from "./thresholds.js";
 import type { CompiledStatement } from "./types.js";
 
 export interface Entry {
@@ -18,11 +19,7 @@ export interface Entry {
   checkAction: boolean;
 }
 
-/** Which side of the sorted thresholds can hold for a request value x. */
-export const LT = 0; // x < p: thresholds above x
-export const LE = 1; // x <= p
-export const GT = 2; // x > p: thresholds below x
-export const GE = 3; // x >= p
+export { GE, GT, LE, LT } from "./thresholds.js";
 /** Not a threshold group: every member's one test is the same condition (one memo slot). */
 export const SAME = 4;
 
@@ -57,13 +54,6 @@ export type EntryList = Entry[] & {
 /** Smaller groups are not worth a search. */
 const MIN_GROUP = 4;
 
-const KINDS: Array<[suffix: string, kind: number]> = [
-  ["LessThanEquals", LE],
-  ["LessThan", LT],
-  ["GreaterThanEquals", GE],
-  ["GreaterThan", GT],
-];
-
 /**
  * The group an entry can join, or undefined. Skipping it when its one test is FALSE must change
  * nothing: no resource check (which could record an error) and no other condition (which could).
@@ -82,12 +72,10 @@ function groupKey(e: Entry): { key: string; kind: number; threshold: number } | 
   if (values === null || values.length !== 1) return same;
   const threshold = values[0];
   if (typeof threshold !== "number" || !Number.isFinite(threshold)) return same;
-  const name = c.def.name;
-  for (const [suffix, kind] of KINDS) {
-    if (name.endsWith(suffix))
-      return { key: `${kind}\u0000${cs.valueSlots[0] as number}`, kind, threshold };
-  }
-  return same;
+  const kind = comparisonKind(c.def.name);
+  return kind === undefined
+    ? same
+    : { key: `${kind}\u0000${cs.valueSlots[0] as number}`, kind, threshold };
 }
 
 /** Reorders a list into plain entries and threshold groups (see EntryList). */

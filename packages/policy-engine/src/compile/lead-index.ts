@@ -1,0 +1,114 @@
+/**
+ * A filter group's members by what their lead test holds for (see filter-group.ts), so that a
+ * request visits the members whose lead can hold, not all of them: big sets put a hundred
+ * `Resource: *` statements behind one read action, and testing each was the slowest part of
+ * their slowest decisions.
+ *
+ * Skipping a member is sound only when its lead is FALSE and none of its other tests would
+ * record an error: the plain reading evaluates every condition of a statement, even after one
+ * fails. So a request takes the index only when every value the group reads is clean (present
+ * and readable, or absent); otherwise every member is visited, as before.
+ */
+import type { ConditionIR } from "../ir.js";
+import type { FilterMember } from "./filter-group.js";
+import { comparisonKind } from "./thresholds.js";
+
+/** Members whose lead holds for request values at one side of their thresholds (ascending). */
+export interface ThresholdRun {
+  kind: number;
+  thresholds: Float64Array;
+  members: FilterMember[];
+}
+
+export interface LeadIndex {
+  /** equality leads (`r === p` on typed values), under each of their values */
+  equal: Map<unknown, FilterMember[]>;
+  /** one-value ordered comparisons, by kind */
+  runs: ThresholdRun[];
+  /** every other member: visited whatever the value */
+  others: FilterMember[];
+  /** the members whose lead holds when the value is absent (IfExists, negated) */
+  absent: FilterMember[];
+  /** one condition for each other value the members read: all must read clean */
+  checks: Array<{ cond: ConditionIR; slot: number }>;
+}
+
+/** Operators whose test is `r === p` on the typed values (not negated). */
+const EQUALITY = new Set([
+  "StringEquals",
+  "StringEqualsIgnoreCase",
+  "Bool",
+  "NumericEquals",
+  "DateEquals",
+]);
+
+/** Fewer indexed members are not worth the clean-value checks. */
+const MIN_INDEXED = 4;
+
+function thresholdOf(f: FilterMember): { kind: number; threshold: number } | undefined {
+  const def = f.defs[0];
+  const values = f.values[0];
+  if (def === undefined || values === undefined || def.negated || values.length !== 1)
+    return undefined;
+  if (def.family !== "numeric" && def.family !== "date") return undefined;
+  const kind = comparisonKind(def.name);
+  const threshold = values[0];
+  if (kind === undefined || typeof threshold !== "number" || Number.isNaN(threshold))
+    return undefined;
+  return { kind, threshold };
+}
+
+function runOf(kind: number, list: Array<{ f: FilterMember; threshold: number }>): ThresholdRun {
+  list.sort((a, b) => a.threshold - b.threshold);
+  return {
+    kind,
+    thresholds: Float64Array.from(list, (x) => x.threshold),
+    members: list.map((x) => x.f),
+  };
+}
+
+/** The index of a group's members, or undefined when too few of them can be indexed. */
+export function leadIndex(
+  members: readonly FilterMember[],
+  leadSlot: number,
+): LeadIndex | undefined {
+  const equal = new Map<unknown, FilterMember[]>();
+  const byKind = new Map<number, Array<{ f: FilterMember; threshold: number }>>();
+  const others: FilterMember[] = [];
+  let indexed = 0;
+  for (const f of members) {
+    const def = f.defs[0];
+    if (def !== undefined && !def.negated && EQUALITY.has(def.name)) {
+      for (const v of new Set(f.values[0])) {
+        const list = equal.get(v);
+        if (list) list.push(f);
+        else equal.set(v, [f]);
+      }
+      indexed++;
+      continue;
+    }
+    const t = thresholdOf(f);
+    if (t === undefined) {
+      others.push(f);
+      continue;
+    }
+    const list = byKind.get(t.kind) ?? [];
+    list.push({ f, threshold: t.threshold });
+    byKind.set(t.kind, list);
+    indexed++;
+  }
+  if (indexed < MIN_INDEXED) return undefined;
+  const checks = new Map<number, ConditionIR>();
+  for (const f of members)
+    for (let i = 1; i < f.conds.length; i++) {
+      const slot = f.slots[i] as number;
+      if (slot !== leadSlot && !checks.has(slot)) checks.set(slot, f.conds[i] as ConditionIR);
+    }
+  return {
+    equal,
+    runs: [...byKind].map(([kind, list]) => runOf(kind, list)),
+    others,
+    absent: members.filter((f) => f.absentHolds[0]),
+    checks: [...checks].map(([slot, cond]) => ({ cond, slot })),
+  };
+}
