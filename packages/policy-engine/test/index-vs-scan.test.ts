@@ -269,6 +269,13 @@ const filterConditions: Array<[operator: string, key: string, values: unknown[]]
   ["IpAddress", "source.ip", ["192.168.0.0/16", "10.1.0.0/16"]],
   ["NotIpAddress", "source.ip", ["10.1.0.0/16"]],
   ["IpAddressIfExists", "source.ip", ["8.8.8.0/24"]],
+  // Ranges of every kind the lead index files by prefix length (or leaves to the full visit).
+  ["IpAddress", "source.ip", ["0.0.0.0/0"]],
+  ["IpAddress", "source.ip", ["128.0.0.0/1", "10.1.2.3/32"]],
+  ["IpAddress", "source.ip", ["10.1.0.0/17", "10.1.128.0/17"]],
+  ["IpAddress", "source.ip", ["2001:db8::/32"]],
+  ["IpAddress", "source.ip", ["10.0.0.0/8", "2001:db8::/32"]],
+  ["IpAddress", "source.ip", ["::ffff:10.0.0.0/104", "::ffff:0:0/95"]],
   ["StringEquals", "context.env", ["prod"]],
   ["StringEquals", "context.env", ["dev", "test"]],
   ["StringNotEquals", "context.env", ["prod"]],
@@ -305,7 +312,19 @@ function filterDoc(stmts: Array<typeof filterArb extends fc.Arbitrary<infer T> ?
 describe("filter groups against a full scan without memo", () => {
   it("on random sets of statements whose conditions compare request values", () => {
     let grouped = 0;
-    const ip = fc.constantFrom("10.1.2.3", "192.168.1.1", "8.8.8.8", "x", ["10.1.2.3"], null);
+    const ip = fc.constantFrom(
+      "10.1.2.3",
+      "10.1.200.1",
+      "10.200.1.1",
+      "128.1.1.1",
+      "192.168.1.1",
+      "8.8.8.8",
+      "2001:db8::1",
+      "::ffff:10.1.2.3",
+      "x",
+      ["10.1.2.3"],
+      null,
+    );
     const env = fc.constantFrom("prod", "dev", "PROD", 7, ["prod"], null);
     const cost = fc.constantFrom(1, 4, 9, "x", [1], null);
     const enc = fc.constantFrom(true, false, "true", "maybe", [true], null);

@@ -10,6 +10,7 @@
  * and readable, or absent); otherwise every member is visited, as before.
  */
 import type { ConditionIR } from "../ir.js";
+import type { Cidr } from "../values/ip.js";
 import type { FilterMember } from "./filter-group.js";
 import { comparisonKind } from "./thresholds.js";
 
@@ -20,9 +21,17 @@ export interface ThresholdRun {
   members: FilterMember[];
 }
 
+/** IpAddress leads whose ranges are all IPv4, by the top `bits` bits of each range of that length. */
+export interface CidrLevel {
+  bits: number;
+  byNet: Map<number, FilterMember[]>;
+}
+
 export interface LeadIndex {
   /** equality leads (`r === p` on typed values), under each of their values */
   equal: Map<unknown, FilterMember[]>;
+  /** IPv4 range leads, one level per prefix length (an IPv6 request value matches none) */
+  cidrs: CidrLevel[];
   /** one-value ordered comparisons, by kind */
   runs: ThresholdRun[];
   /** every other member: visited whatever the value */
@@ -58,6 +67,37 @@ function thresholdOf(f: FilterMember): { kind: number; threshold: number } | und
   return { kind, threshold };
 }
 
+/** The prefix length of an IPv4 range, or -1 for an IPv6 one. */
+function bitsOf(c: Cidr): number {
+  if (c.v !== 4) return -1;
+  return c.mask === 0 ? 0 : 32 - (31 - Math.clz32(c.mask & -c.mask));
+}
+
+/** The key of an IPv4 address (or range's network) at a prefix length: its top `bits` bits. */
+export function netKey(n: number, bits: number): number {
+  return bits === 0 ? 0 : n >>> (32 - bits); // `>>> 32` would shift by nothing
+}
+
+/** Files an IpAddress lead under each of its ranges; false when one is IPv6. */
+function addCidrs(f: FilterMember, levels: Map<number, Map<number, FilterMember[]>>): boolean {
+  const cidrs = f.values[0] as Cidr[];
+  if (cidrs.some((c) => bitsOf(c) < 0)) return false;
+  for (const c of cidrs) {
+    if (c.v !== 4) continue;
+    const bits = bitsOf(c);
+    let byNet = levels.get(bits);
+    if (!byNet) {
+      byNet = new Map();
+      levels.set(bits, byNet);
+    }
+    const key = netKey(c.net, bits);
+    const list = byNet.get(key);
+    if (!list) byNet.set(key, [f]);
+    else if (!list.includes(f)) list.push(f);
+  }
+  return true;
+}
+
 function runOf(kind: number, list: Array<{ f: FilterMember; threshold: number }>): ThresholdRun {
   list.sort((a, b) => a.threshold - b.threshold);
   return {
@@ -74,6 +114,7 @@ export function leadIndex(
 ): LeadIndex | undefined {
   const equal = new Map<unknown, FilterMember[]>();
   const byKind = new Map<number, Array<{ f: FilterMember; threshold: number }>>();
+  const levels = new Map<number, Map<number, FilterMember[]>>();
   const others: FilterMember[] = [];
   let indexed = 0;
   for (const f of members) {
@@ -84,6 +125,10 @@ export function leadIndex(
         if (list) list.push(f);
         else equal.set(v, [f]);
       }
+      indexed++;
+      continue;
+    }
+    if (def !== undefined && def.name === "IpAddress" && addCidrs(f, levels)) {
       indexed++;
       continue;
     }
@@ -106,6 +151,7 @@ export function leadIndex(
     }
   return {
     equal,
+    cidrs: [...levels].map(([bits, byNet]) => ({ bits, byNet })),
     runs: [...byKind].map(([kind, list]) => runOf(kind, list)),
     others,
     absent: members.filter((f) => f.absentHolds[0]),

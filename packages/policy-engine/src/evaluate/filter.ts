@@ -4,10 +4,11 @@
  * hold, when every value the group reads is clean.
  */
 import type { FilterGroup, FilterMember } from "../compile/filter-group.js";
-import type { LeadIndex } from "../compile/lead-index.js";
+import { type CidrLevel, type LeadIndex, netKey } from "../compile/lead-index.js";
 import { holdingRange } from "../compile/thresholds.js";
 import type { OperatorDef } from "../conditions/operator.js";
 import type { ConditionIR } from "../ir.js";
+import type { Address } from "../values/ip.js";
 import {
   ABSENT,
   BAD,
@@ -87,6 +88,15 @@ function visitIndexed(
   }
   const equal = index.equal.get(lead);
   if (equal !== undefined) visit(m, equal, 0, equal.length, lead, stamp, action, state);
+  const cidrs = index.cidrs;
+  if (cidrs.length > 0 && (lead as Address).v === 4) {
+    const n = (lead as Address & { v: 4 }).n;
+    for (let i = 0; i < cidrs.length; i++) {
+      const level = cidrs[i] as CidrLevel;
+      const list = level.byNet.get(netKey(n, level.bits));
+      if (list !== undefined) visit(m, list, 0, list.length, lead, stamp, action, state);
+    }
+  }
   const runs = index.runs;
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as LeadIndex["runs"][number];
