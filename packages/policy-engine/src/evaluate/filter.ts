@@ -72,8 +72,10 @@ function clean(index: LeadIndex, state: RequestState): boolean {
   return true;
 }
 
-/** The members whose lead can hold for a clean lead value; a member may be visited twice
- * (holding() and consider() take a statement once per request). */
+/**
+ * The members whose lead can hold for a clean lead value. A member with two ranges that hold the
+ * address is visited twice; holding() takes a statement once per request.
+ */
 function visitIndexed(
   m: Matches,
   index: LeadIndex,
@@ -100,7 +102,7 @@ function visitIndexed(
   const runs = index.runs;
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as LeadIndex["runs"][number];
-    // A value that is not a number (a string lead read by another operator) visits them all.
+    // The group's reader gives these a number; anything else (defensively) visits them all.
     const [from, to] =
       typeof lead === "number"
         ? holdingRange(run.kind, run.thresholds, lead)
