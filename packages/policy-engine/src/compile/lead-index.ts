@@ -12,7 +12,7 @@
 import type { ConditionIR } from "../ir.js";
 import type { Cidr } from "../values/ip.js";
 import type { FilterMember } from "./filter-group.js";
-import { comparisonKind } from "./thresholds.js";
+import { singleThreshold } from "./thresholds.js";
 
 /** Members whose lead holds for request values at one side of their thresholds (ascending). */
 export interface ThresholdRun {
@@ -57,14 +57,7 @@ const MIN_INDEXED = 4;
 function thresholdOf(f: FilterMember): { kind: number; threshold: number } | undefined {
   const def = f.defs[0];
   const values = f.values[0];
-  if (def === undefined || values === undefined || def.negated || values.length !== 1)
-    return undefined;
-  if (def.family !== "numeric" && def.family !== "date") return undefined;
-  const kind = comparisonKind(def.name);
-  const threshold = values[0];
-  if (kind === undefined || typeof threshold !== "number" || Number.isNaN(threshold))
-    return undefined;
-  return { kind, threshold };
+  return def === undefined || values === undefined ? undefined : singleThreshold(def, values);
 }
 
 /** The prefix length of an IPv4 range, or -1 for an IPv6 one. */

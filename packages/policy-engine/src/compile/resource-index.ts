@@ -10,7 +10,7 @@ import { hashTo, MAX_KEY_DEPTH, type ResourceKeys } from "../resource/prefix-key
 import { type FilterGroup, filterGroups } from "./filter-group.js";
 import { fnv } from "./hash.js";
 import { IntTable } from "./int-table.js";
-import { comparisonKind } from "./thresholds.js";
+import { singleThreshold } from "./thresholds.js";
 import type { CompiledStatement } from "./types.js";
 
 export interface Entry {
@@ -65,17 +65,11 @@ function groupKey(e: Entry): { key: string; kind: number; threshold: number } | 
   if (!cs.anyResource || cs.ir.conditions.length !== 1) return undefined;
   const c = cs.ir.conditions[0] as ConditionIR;
   const same = { key: `${SAME}\u0000${cs.conditionSlots[0] as number}`, kind: SAME, threshold: 0 };
-  if (c.def === "Null" || c.ifExists || c.quantifier !== NO_QUANTIFIER || c.def.negated)
-    return same;
-  if (c.def.family !== "numeric" && c.def.family !== "date") return same;
-  const values = c.staticValues;
-  if (values === null || values.length !== 1) return same;
-  const threshold = values[0];
-  if (typeof threshold !== "number" || !Number.isFinite(threshold)) return same;
-  const kind = comparisonKind(c.def.name);
-  return kind === undefined
+  if (c.def === "Null" || c.ifExists || c.quantifier !== NO_QUANTIFIER) return same;
+  const t = singleThreshold(c.def, c.staticValues);
+  return t === undefined
     ? same
-    : { key: `${kind}\u0000${cs.valueSlots[0] as number}`, kind, threshold };
+    : { key: `${t.kind}\u0000${cs.valueSlots[0] as number}`, kind: t.kind, threshold: t.threshold };
 }
 
 /** Reorders a list into plain entries and threshold groups (see EntryList). */

@@ -2,6 +2,8 @@
  * Ordered comparisons against sorted thresholds, shared by threshold groups (resource-index.ts)
  * and lead indexes (lead-index.ts): which side of the thresholds can hold for a request value x.
  */
+import type { OperatorDef } from "../conditions/operator.js";
+
 export const LT = 0; // x < p: thresholds above x
 export const LE = 1; // x <= p
 export const GT = 2; // x > p: thresholds below x
@@ -15,9 +17,25 @@ const KINDS: Array<[suffix: string, kind: number]> = [
 ];
 
 /** LT, LE, GT or GE for an ordered comparison operator (NumericLessThan, DateGreaterThan…). */
-export function comparisonKind(name: string): number | undefined {
+function comparisonKind(name: string): number | undefined {
   for (const [suffix, kind] of KINDS) if (name.endsWith(suffix)) return kind;
   return undefined;
+}
+
+/**
+ * The kind and threshold of a test that is one ordered comparison (numeric or date, not negated)
+ * against one finite static value; undefined for any other test.
+ */
+export function singleThreshold(
+  def: OperatorDef,
+  values: readonly unknown[] | null,
+): { kind: number; threshold: number } | undefined {
+  if (def.negated || (def.family !== "numeric" && def.family !== "date")) return undefined;
+  if (values === null || values.length !== 1) return undefined;
+  const threshold = values[0];
+  if (typeof threshold !== "number" || !Number.isFinite(threshold)) return undefined;
+  const kind = comparisonKind(def.name);
+  return kind === undefined ? undefined : { kind, threshold };
 }
 
 /** First index whose threshold is >= x (strict: > x). */
