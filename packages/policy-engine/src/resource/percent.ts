@@ -3,7 +3,7 @@
  * characters, upper-case the others. Characters outside the URI alphabet make the input invalid.
  */
 
-const HEX = "0123456789ABCDEF";
+export const HEX = "0123456789ABCDEF";
 
 /** 1 for characters that may appear literally in a URI (unreserved, gen-delims, sub-delims). */
 export const URI_CHAR = new Uint8Array(128);
@@ -29,7 +29,7 @@ export function hexValue(code: number): number {
   return -1;
 }
 
-function encodeByte(b: number): string {
+export function encodeByte(b: number): string {
   return `%${HEX[b >> 4]}${HEX[b & 15]}`;
 }
 

@@ -8,7 +8,7 @@
  */
 import { fnvStep } from "../compile/hash.js";
 import type { CanonResult } from "./canonical.js";
-import { hexValue, isUnreserved } from "./percent.js";
+import { encodeByte, HEX, hexValue, isUnreserved } from "./percent.js";
 import { headOf, PATH_PLAIN, plainQuery } from "./plain-chars.js";
 import { MAX_KEY_DEPTH, type ResourceKeys, resetKeys } from "./prefix-keys.js";
 
@@ -17,7 +17,6 @@ const MAX_DEPTH = 32;
 /** For each kept `/` of the path, by depth (0: the root): the hash and output length after it. */
 const SLASH_HASH = new Int32Array(MAX_DEPTH);
 const SLASH_END = new Int32Array(MAX_DEPTH);
-const HEX = "0123456789ABCDEF";
 
 /**
  * `s` is canonical before `pathStart` but for `upper`; `h` and `count` are its hash and keys so far
@@ -72,7 +71,7 @@ export function rewritePath(
         const a = s.charCodeAt(i + 1);
         const b = s.charCodeAt(i + 2);
         if (a >= 0x61 || b >= 0x61) {
-          out += `${s.slice(from, i)}%${HEX[hi]}${HEX[lo]}`;
+          out += s.slice(from, i) + encodeByte(c);
           from = i + 3;
         }
         if (hashing) h = fnvStep(fnvStep(fnvStep(h, 0x25), HEX.charCodeAt(hi)), HEX.charCodeAt(lo));
