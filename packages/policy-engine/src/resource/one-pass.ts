@@ -6,7 +6,7 @@
  */
 import { FNV_OFFSET } from "../compile/hash.js";
 import type { CanonResult } from "./canonical.js";
-import { HOST_PLAIN, headOf, PATH_PLAIN, plainQuery, SCHEME_REST } from "./plain-chars.js";
+import { HOST_PLAIN, lowerHead, PATH_PLAIN, plainQuery, SCHEME_REST } from "./plain-chars.js";
 import { MAX_KEY_DEPTH, type ResourceKeys } from "./prefix-keys.js";
 import { rewritePath } from "./rewrite-path.js";
 
@@ -122,7 +122,7 @@ function kept(
   h: number,
   pos: number,
 ): CanonResult {
-  const value = upper ? headOf(s, true, pathStart) + s.slice(pathStart) : s;
+  const value = upper ? lowerHead(s, pathStart) + s.slice(pathStart) : s;
   keys.resource = value;
   keys.count = count;
   keys.pos = pos; // hashTo() goes on from here (into a query, say) should a list ask

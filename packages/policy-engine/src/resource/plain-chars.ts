@@ -31,8 +31,7 @@ export function plainQuery(s: string, from: number): boolean {
   return true;
 }
 
-/** The text before the path, lower-cased when it holds upper case (the one pass saw no escape there). */
-export function headOf(s: string, upper: boolean, pathStart: number): string {
-  const head = s.slice(0, pathStart);
-  return upper ? head.toLowerCase() : head;
+/** The text before the path, lower-cased (the one pass saw upper case there, and no escape). */
+export function lowerHead(s: string, pathStart: number): string {
+  return s.slice(0, pathStart).toLowerCase();
 }

@@ -9,7 +9,7 @@
 import { fnvStep } from "../compile/hash.js";
 import type { CanonResult } from "./canonical.js";
 import { encodeByte, HEX, hexValue, isUnreserved } from "./percent.js";
-import { headOf, PATH_PLAIN, plainQuery } from "./plain-chars.js";
+import { lowerHead, PATH_PLAIN, plainQuery } from "./plain-chars.js";
 import { MAX_KEY_DEPTH, type ResourceKeys, resetKeys } from "./prefix-keys.js";
 
 /** Deeper paths are left to the full steps. */
@@ -35,7 +35,7 @@ export function rewritePath(
   if (s.charCodeAt(pathStart) !== 0x2f) return undefined;
   const prefixes = keys.prefixes;
   // The output is `out` followed by the input's open run s[from, i).
-  let out = upper ? headOf(s, true, pathStart) : "";
+  let out = upper ? lowerHead(s, pathStart) : "";
   let from = upper ? pathStart : 0;
   let slashes = count; // in the output so far; keys are kept for the first MAX_KEY_DEPTH
   let depth = 0;
