@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -9,16 +10,9 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A same-site path only, so the form cannot be made to redirect elsewhere. */
+/** Where the form may go after signing in: a path on the console's origin (src/lib/safe-callback.ts). */
 function safeCallback(value: string | undefined): string {
-  if (!value) return "/app";
-  try {
-    const url = new URL(value, "http://local");
-    if (value.startsWith("/") && !value.startsWith("//")) return url.pathname + url.search;
-    return url.pathname.startsWith("/") ? url.pathname + url.search : "/app";
-  } catch {
-    return "/app";
-  }
+  return safeCallbackPath(value, process.env.NEXTAUTH_URL || "http://localhost");
 }
 
 export default async function SignInPage({

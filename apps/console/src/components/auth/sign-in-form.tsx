@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useEffect, useState } from "react";
+import { safeCallbackPath } from "@/lib/safe-callback";
 import { Field, FormError, primaryButton, secondaryButton } from "./fields";
 
 const ERRORS: Record<string, string> = {
@@ -42,7 +43,8 @@ export function SignInForm({
     setNotice(null);
     const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here against the page's own origin: the page's prop is the first line.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setBusy(false);
