@@ -1,6 +1,7 @@
 /**
- * Starts the built console (`next start`) on a free port and a headless Debian Chromium.
- * `pnpm build` must have run first (`.next/` is what `next start` serves).
+ * Starts the built console on a free port the way `pnpm start` serves it (the console's own
+ * server, node-server/main.mjs, which reads client addresses from the socket), and a headless
+ * Debian Chromium. `pnpm build` must have run first (`.next/` is what the server serves).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -36,7 +37,7 @@ export interface Console {
 export interface StartConsoleOptions {
   /** Extra environment for the server, given its base URL (e.g. NEXTAUTH_URL, DATABASE_URL). */
   env?: (url: string) => Record<string, string>;
-  /** What to run instead of `next start` (it must listen on PORT); `next start` by default. */
+  /** What to run instead of node-server/main.mjs (it must listen on PORT). */
   command?: (port: number) => { file: string; args: string[] };
 }
 
@@ -46,11 +47,11 @@ export async function startConsole(options: StartConsoleOptions = {}): Promise<C
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  // The .bin shim execs node, so the child is the server itself; its own process group lets
-  // stop() take any helper it forks with it.
+  // node itself is the child, so it is the server; its own process group lets stop() take any
+  // helper it forks with it.
   const command = options.command?.(port) ?? {
-    file: join(APP_DIR, "node_modules/.bin/next"),
-    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+    file: process.execPath,
+    args: [join(APP_DIR, "node-server/main.mjs"), "-p", String(port), "-H", "127.0.0.1"],
   };
   const child: ChildProcess = spawn(command.file, command.args, {
     cwd: APP_DIR,
@@ -91,7 +92,7 @@ export async function startConsole(options: StartConsoleOptions = {}): Promise<C
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+      throw new Error(`the console exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(url);
       if (res.ok) return { url, stop };
@@ -101,7 +102,7 @@ export async function startConsole(options: StartConsoleOptions = {}): Promise<C
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
-  throw new Error(`next start did not answer on ${url} within 90 s:\n${output}`);
+  throw new Error(`the console did not answer on ${url} within 90 s:\n${output}`);
 }
 
 export interface BrowserSession {

@@ -2,13 +2,14 @@
  * tRPC on the server: the same procedures the HTTP API serves, called in-process with the
  * session's user as the principal (roles are re-read from the database by core on every call).
  */
-import { createCaller, requestOrigin } from "@sekuire/api";
+import { createCaller } from "@sekuire/api";
 import { db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "./auth";
+import { requestOriginOf } from "./client-ip";
 
 /** The signed-in user and a caller acting as them; sends anyone else to the sign-in page. */
 export async function signedIn(callbackUrl = "/app") {
@@ -18,9 +19,9 @@ export async function signedIn(callbackUrl = "/app") {
     db,
     principal: { kind: "user", userId: user.id, label: user.email ?? undefined },
     requestId: `req_console_${Date.now()}`,
-    // The user agent, and the address when a trusted proxy names it (SEKUIRE_TRUST_PROXY), go
-    // into the audit events of the changes this caller makes.
-    origin: requestOrigin(await headers()),
+    // The user agent and the client's address (as the console's server saw it, client-ip.ts)
+    // go into the audit events of the changes this caller makes.
+    origin: requestOriginOf(await headers()),
   });
   return { user, caller };
 }

@@ -8,8 +8,6 @@
  * on every call. The Prisma adapter is still used, for magic-link verification tokens and users.
  */
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
-import { requestOrigin, trustedProxyHops } from "@sekuire/api";
-import { verifyPassword } from "@sekuire/core";
 import type { Principal } from "@sekuire/core/access";
 import { db } from "@sekuire/db";
 import { mailerFromEnv, signInLinkEmail } from "@sekuire/email";
@@ -17,7 +15,10 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
+import { safeCallbackPath } from "../lib/safe-callback";
 import { recordSignIn } from "./audit";
+import { clientIp, headerValue } from "./client-ip";
+import { dummyHash, passwordMatches } from "./password-check";
 import { authSecret } from "./secret";
 import { closeSession, openSession, sessionIsOpen } from "./sessions";
 import { checkThrottle, throttledMessage } from "./throttle";
@@ -30,25 +31,6 @@ export function sessionMaxAge(): number {
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-type Headers = Record<string, string | string[] | undefined> | undefined;
-
-function header(headers: Headers, name: string): string | null {
-  const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first?.trim() || null;
-}
-
-/**
- * The client address for throttling and the sign-in audit, by the API's rule: X-Forwarded-For
- * counts only for the hops SEKUIRE_TRUST_PROXY says a proxy of ours added (a client can write
- * anything there). Route handlers see no socket, so without a trusted proxy it is unknown, and
- * only the per-account limit applies.
- */
-export function clientIp(headers: Headers, trustProxy = trustedProxyHops()): string | null {
-  const get = (name: string) => header(headers, name);
-  return requestOrigin({ get }, undefined, trustProxy).ip ?? null;
 }
 
 // The adapter reaches the database only when called, so importing this module (next build)
@@ -68,6 +50,8 @@ let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
   if (options) return options;
+  // Made now, so the first unknown email does not pay for it.
+  void dummyHash();
   options = {
     secret: authSecret(),
     // biome-ignore lint/suspicious/noExplicitAny: the adapter is typed for @prisma/client; ours is the generated client.
@@ -88,7 +72,7 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? "";
           if (!email || !password) throw new Error("Enter your email and password.");
           const ip = clientIp(req?.headers);
-          const userAgent = header(req?.headers, "user-agent");
+          const userAgent = headerValue(req?.headers, "user-agent");
           const user = await db.user.findUnique({
             where: { email },
             select: { id: true, email: true, name: true, passwordHash: true },
@@ -105,7 +89,7 @@ export function authOptions(): NextAuthOptions {
             await recordSignIn(db, { ...base, success: false, reason: "throttled" });
             throw new Error(throttledMessage(verdict.retryAfterSeconds ?? 60));
           }
-          const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+          const ok = await passwordMatches(user?.passwordHash, password);
           if (!user || !ok) {
             await recordSignIn(db, {
               ...base,
@@ -143,6 +127,11 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Every callbackUrl next-auth follows (the form's, a link's, one posted straight to its
+      // endpoint, the callback-url cookie) stays on NEXTAUTH_URL's origin, by the page's rule.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
       async signIn({ user, account, email }) {
         if (account?.provider !== "email") return true;
         // The link request itself (verificationRequest) is allowed; following a link signs in

@@ -1,16 +1,25 @@
 /**
- * Slowing down repeated failed sign-ins, per account (email) and per address (ip), from the
- * SignInAttempt table. Rule: within the last 15 minutes, once an email has 5 failures (or an
- * address 20), the next attempt is refused until the last failure is older than a delay that
- * doubles with every further failure: 30 s, 1 min, 2 min, … capped at 15 min. A refused attempt
- * is itself a failure ("throttled"), so hammering keeps the door shut; a success does not reset
- * the window, the delay simply runs out.
+ * Slowing down repeated failed sign-ins, from the SignInAttempt table, per address and per
+ * account-and-address (OWASP authentication cheat sheet): failures from one address slow that
+ * address, never the account's real owner signing in from elsewhere.
+ *
+ * Rule: within the last 15 minutes, once an email has 5 failures from one address, or an
+ * address 20 failures over all emails (password spraying), the next attempt from that address
+ * (for that email) is refused until the last failure is older than a delay that doubles with
+ * every further failure: 30 s, 1 min, 2 min, … capped at 15 min. A refused attempt is recorded
+ * ("throttled") but is not a failure, so hammering a shut door does not keep it shut: each
+ * delay runs out 15 minutes after the last real failure at most. A success does not reset the
+ * window; the delay simply runs out.
+ *
+ * An unknown address (null: the console is not served by node-server/main.mjs, see
+ * client-ip.ts) is one address for this rule: all such attempts share its limits, so spraying
+ * is still slowed, at the price that they can slow each other.
  */
 import type { Db } from "@sekuire/db";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
 
@@ -20,24 +29,34 @@ export interface ThrottleVerdict {
   retryAfterSeconds?: number;
 }
 
+type Bucket = { email: string; ip: string | null } | { ip: string | null };
+
 function delayFor(failures: number, limit: number): number {
   const over = failures - limit;
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, over));
 }
 
+/** Failures that count: refusals by the throttle itself do not (`reason` is never null here). */
+function counted(bucket: Bucket, since?: Date) {
+  return {
+    ...bucket,
+    success: false,
+    NOT: { reason: "throttled" },
+    ...(since ? { createdAt: { gte: since } } : {}),
+  };
+}
+
 async function verdictFor(
   db: Db,
-  where: { email: string } | { ip: string },
+  bucket: Bucket,
   limit: number,
   now: number,
 ): Promise<ThrottleVerdict> {
   const since = new Date(now - THROTTLE_WINDOW_MS);
-  const failures = await db.$unscoped.signInAttempt.count({
-    where: { ...where, success: false, createdAt: { gte: since } },
-  });
+  const failures = await db.$unscoped.signInAttempt.count({ where: counted(bucket, since) });
   if (failures < limit) return { allowed: true };
   const last = await db.$unscoped.signInAttempt.findFirst({
-    where: { ...where, success: false },
+    where: counted(bucket),
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
@@ -52,10 +71,9 @@ export async function checkThrottle(
   ip: string | null,
   now = Date.now(),
 ): Promise<ThrottleVerdict> {
-  const byEmail = await verdictFor(db, { email }, MAX_FAILURES_PER_EMAIL, now);
-  if (!byEmail.allowed) return byEmail;
-  if (ip) return verdictFor(db, { ip }, MAX_FAILURES_PER_IP, now);
-  return { allowed: true };
+  const pair = await verdictFor(db, { email, ip }, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now);
+  if (!pair.allowed) return pair;
+  return verdictFor(db, { ip }, MAX_FAILURES_PER_ADDRESS, now);
 }
 
 export function throttledMessage(retryAfterSeconds: number): string {

@@ -1,15 +1,15 @@
 "use server";
 
-import { requestOrigin } from "@sekuire/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { changePassword } from "@/server/account";
 import { type ActionResult, signedIn } from "@/server/api";
+import { requestOriginOf } from "@/server/client-ip";
 import { closeOtherSessions, currentSessionId } from "@/server/sessions";
 
-/** The request's address (behind a trusted proxy) and user agent, by the API's one rule. */
+/** The request's address (as the console's server saw it) and user agent. */
 async function origin() {
-  const { ip, userAgent } = requestOrigin(await headers());
+  const { ip, userAgent } = requestOriginOf(await headers());
   return { ip: ip ?? null, userAgent: userAgent ?? null };
 }
 

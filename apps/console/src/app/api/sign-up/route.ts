@@ -1,9 +1,9 @@
-import { requestOrigin } from "@sekuire/api";
 import { hashPassword } from "@sekuire/core";
 import { createOrganization } from "@sekuire/core/organizations";
 import { db } from "@sekuire/db";
 import { z } from "zod";
 import { normalizeEmail } from "@/server/auth";
+import { requestOriginOf } from "@/server/client-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -59,7 +59,7 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const organization = await createOrganization(
       db,
-      { kind: "user", userId: user.id, label: email, origin: requestOrigin(req.headers) },
+      { kind: "user", userId: user.id, label: email, origin: requestOriginOf(req.headers) },
       { name: organizationName },
     );
     return Response.json({ userId: user.id, organizationId: organization.id }, { status: 201 });

@@ -1,19 +1,21 @@
-import { adminTokenPrincipal, createApiHandler } from "@sekuire/api";
+import { createApiHandler } from "@sekuire/api";
 import { db } from "@sekuire/db";
-import { sessionPrincipal } from "@/server/auth";
+import { requestPrincipal } from "@/server/api-principal";
+import { clientIp } from "@/server/client-ip";
 
 export const dynamic = "force-dynamic";
 
-let handle: ((req: Request) => Promise<Response>) | undefined;
+let handle: ReturnType<typeof createApiHandler> | undefined;
 
 function handler(req: Request): Promise<Response> {
   handle ??= createApiHandler({
     db,
-    // An admin token (Bearer sek_admin_…) wins; otherwise the next-auth session, as a user.
-    resolvePrincipal: async (request) =>
-      (await adminTokenPrincipal(db, request)) ?? (await sessionPrincipal()),
+    resolvePrincipal: (request) => requestPrincipal(db, request),
+    // The console's server already read the address from the socket and trusted proxies
+    // (client-ip.ts); X-Forwarded-For is not read a second time by another rule.
+    trustProxy: 0,
   });
-  return handle(req);
+  return handle(req, { remoteAddress: clientIp(req.headers) ?? undefined });
 }
 
 export { handler as GET, handler as POST };
