@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the built console as `pnpm start` runs it: DATABASE_URL/REDIS_URL from
 # scripts/services.sh (unless set), NEXTAUTH_URL (default http://localhost:$PORT), and an auth
-# secret. `next start` runs in production mode, where the console never makes up a secret, so
+# secret, and runs the console's own server (node-server/main.mjs, client addresses from the
+# socket; SEKUIRE_TRUSTED_PROXIES lists proxies whose X-Forwarded-For is believed). It runs in production mode, where the console never makes up a secret, so
 # unless NEXTAUTH_SECRET or AUTH_SECRET is set this keeps one in .sekuire/auth-secret (mode 0600,
 # created once, reused so sessions survive restarts). SEKUIRE_STATE_DIR moves .sekuire/ (tests).
 set -euo pipefail

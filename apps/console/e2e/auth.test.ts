@@ -53,8 +53,8 @@ beforeAll(async () => {
       SMTP_HOST: sink.host,
       SMTP_PORT: String(sink.port),
       SMTP_FROM: "Sekuire <auth@sekuire.test>",
-      // As behind a proxy that appends the client's address: per-address throttling needs one.
-      SEKUIRE_TRUST_PROXY: "1",
+      // The tests stand in for a proxy on loopback that appends each client's address.
+      SEKUIRE_TRUSTED_PROXIES: "127.0.0.1",
     }),
   });
 });
@@ -173,21 +173,29 @@ describe("password", () => {
     ).toBe(0);
   });
 
-  it("throttles an account after 5 failures, even with the right password", async () => {
+  it("throttles an account from the address that failed 5 times, not from elsewhere", async () => {
     await seedUser("linus@example.com", "Kernels");
+    const attacker = client();
     for (let i = 0; i < 5; i++) {
-      const attempt = await client().signInWithPassword("linus@example.com", `wrong-${i}`);
+      const attempt = await attacker.signInWithPassword("linus@example.com", `wrong-${i}`);
       expect(attempt.error).toBe("Wrong email or password.");
     }
-    const refused = await client().signInWithPassword("linus@example.com", PASSWORD);
+    const refused = await attacker.signInWithPassword("linus@example.com", PASSWORD);
     expect(refused.error).toMatch(
       /^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/,
     );
+    // The real user, signing in from another address, is not locked out by the attacker.
+    expect((await client().signInWithPassword("linus@example.com", PASSWORD)).error).toBeNull();
     const attempts = await database.db.signInAttempt.findMany({
       where: { email: "linus@example.com" },
       orderBy: { createdAt: "asc" },
     });
-    expect(attempts.map((a) => a.reason)).toEqual([...Array(5).fill("bad_password"), "throttled"]);
+    expect(attempts.map((a) => a.reason)).toEqual([
+      ...Array(5).fill("bad_password"),
+      "throttled",
+      null,
+    ]);
+    expect(new Set(attempts.slice(0, 6).map((a) => a.ip)).size).toBe(1);
   });
 
   it("throttles an address after 20 failures across accounts", async () => {
@@ -209,14 +217,14 @@ describe("sign-up", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         name: "Barbara",
-        email: "barbara@example.com",
+        email: "liskov@example.com",
         password: "a long enough password",
         organizationName: "Liskov Labs",
       }),
     });
     expect(res.status).toBe(201);
     const user = await database.db.user.findUniqueOrThrow({
-      where: { email: "barbara@example.com" },
+      where: { email: "liskov@example.com" },
       include: { memberships: { include: { organization: true } } },
     });
     expect(user.passwordHash).toMatch(/^scrypt\$/);
@@ -228,7 +236,7 @@ describe("sign-up", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         name: "B",
-        email: "barbara@example.com",
+        email: "liskov@example.com",
         password: "a long enough password",
         organizationName: "Again",
       }),
@@ -266,7 +274,7 @@ describe("sign-up", () => {
     expect(await database.db.user.count({ where: { email: "racer@example.com" } })).toBe(1);
 
     expect(
-      (await http.signInWithPassword("barbara@example.com", "a long enough password")).error,
+      (await http.signInWithPassword("liskov@example.com", "a long enough password")).error,
     ).toBeNull();
     const list = await http.trpcQuery<Array<{ name: string; role: string }>>("organizations.list");
     expect(list.data).toEqual([expect.objectContaining({ name: "Liskov Labs", role: "owner" })]);
@@ -324,9 +332,65 @@ describe("tRPC callers", () => {
     const bad = new HttpClient(server.url, { authorization: "Bearer sek_admin_nope_0000" });
     expect((await bad.trpcQuery("organizations.list")).status).toBe(401);
   });
+
+  it("answers 401 to a bad Authorization header even beside a valid session cookie", async () => {
+    await seedUser("liskov@example.com", "Liskov Labs");
+    const http = client();
+    expect((await http.signInWithPassword("liskov@example.com", PASSWORD)).error).toBeNull();
+    expect((await http.trpcQuery("organizations.list")).status).toBe(200);
+    for (const authorization of [
+      "Bearer sek_admin_nope_0000",
+      "Bearer not-a-token",
+      "Basic eDp5",
+      "",
+    ]) {
+      const withHeader = new HttpClient(server.url, { authorization });
+      for (const [name, value] of http.cookies) withHeader.cookies.set(name, value);
+      expect((await withHeader.trpcQuery("organizations.list")).status).toBe(401);
+    }
+  });
+});
+
+describe("callbackUrl", () => {
+  it("next-auth redirects only within NEXTAUTH_URL's origin, whatever is posted to it", async () => {
+    await seedUser("frances@example.com", "Allen Systems");
+    const cases: Array<[string, string]> = [
+      ["https://evil.example/steal", "/app"],
+      ["//evil.example", "/app"],
+      ["/x/..//evil.example", "/app"],
+      ["/app/settings?tab=tokens", "/app/settings?tab=tokens"],
+    ];
+    for (const [callbackUrl, path] of cases) {
+      const http = client();
+      const res = await http.postForm("/api/auth/callback/credentials", {
+        csrfToken: await http.csrfToken(),
+        email: "frances@example.com",
+        password: PASSWORD,
+        callbackUrl,
+      });
+      const body = (await res.json()) as { url?: string };
+      expect(body.url).toBe(`${server.url}${path}`);
+    }
+  });
 });
 
 describe("in the browser", () => {
+  it("stays on the console after signing in from a crafted callbackUrl", async () => {
+    await seedUser("hedy@example.com", "Frequency Hopping");
+    const browser = await startBrowser();
+    try {
+      const { page } = browser;
+      await page.goto(`${server.url}/sign-in?callbackUrl=%2Fx%2F..%2F%2Fevil.example`);
+      await page.getByLabel("Email").fill("hedy@example.com");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname !== "/sign-in", { timeout: 20_000 });
+      expect(page.url()).toBe(`${server.url}/app`);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("signs in from the header link, lands on /app and signs out", async () => {
     await seedUser("alan@example.com", "Bletchley");
     const browser = await startBrowser();

@@ -6,11 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import {
-  clientAddress,
-  refuseHopCount,
-  trustedProxies,
-} from "../node-server/client-address.mjs";
+import { clientAddress, refuseHopCount, trustedProxies } from "../node-server/client-address.mjs";
 import { clientIp, requestOriginOf } from "../src/server/client-ip";
 
 function request(remoteAddress: string | undefined, forwardedFor?: string) {
@@ -87,7 +83,8 @@ describe("SEKUIRE_TRUSTED_PROXIES and SEKUIRE_TRUST_PROXY", () => {
   });
 
   it("refuses a hop count, which would trust whoever connects", () => {
-    for (const off of [undefined, "", "0", "false"]) expect(() => refuseHopCount(off)).not.toThrow();
+    for (const off of [undefined, "", "0", "false"])
+      expect(() => refuseHopCount(off)).not.toThrow();
     for (const on of ["1", "true", "2"])
       expect(() => refuseHopCount(on)).toThrow(/list them in SEKUIRE_TRUSTED_PROXIES/);
   });

@@ -18,6 +18,7 @@
 export const DEFAULT_CALLBACK = "/app";
 
 // Whitespace, C0 controls, DEL and backslash: refused rather than silently stripped.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
 const UNSAFE_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/;
 const ENCODED_SEPARATOR = /%(2f|5c|2e)/i;
 const PATH_OR_WEB_URL = /^(\/|https?:\/\/)/i;
