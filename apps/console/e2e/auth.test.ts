@@ -334,9 +334,9 @@ describe("tRPC callers", () => {
   });
 
   it("answers 401 to a bad Authorization header even beside a valid session cookie", async () => {
-    await seedUser("liskov@example.com", "Liskov Labs");
+    await seedUser("barbara@example.com", "Liskov Labs");
     const http = client();
-    expect((await http.signInWithPassword("liskov@example.com", PASSWORD)).error).toBeNull();
+    expect((await http.signInWithPassword("barbara@example.com", PASSWORD)).error).toBeNull();
     expect((await http.trpcQuery("organizations.list")).status).toBe(200);
     for (const authorization of [
       "Bearer sek_admin_nope_0000",
