@@ -107,7 +107,8 @@ describe("resource canonicalisation", () => {
 });
 
 describe("requested actions", () => {
-  const reference = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+  // spec §8: two or more non-empty parts
+  const reference = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)+$/;
   const action = fc.string({
     unit: fc.constantFrom("a", "Z", "0", "_", ".", "-", ":", "*", " ", "е", "K", "：", "$"),
     maxLength: 12,

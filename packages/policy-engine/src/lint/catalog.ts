@@ -38,6 +38,7 @@ export function isKnownAction(lower: string): boolean {
   if (WILD.test(service)) return true;
   if (!(service in ACTION_CATALOG)) return false;
   const rest = parts.slice(1);
-  if (service === "tool") return rest.length === 2 || rest.some((p) => p.includes("*"));
+  // tool:<tool>:<verb>[:…] is open-ended: `tool:mcp:github:create_issue` is as known as `tool:git:commit`.
+  if (service === "tool") return rest.length >= 2 || rest.some((p) => p.includes("*"));
   return rest.length === 1 && nameKnown(service, rest[0] ?? "");
 }

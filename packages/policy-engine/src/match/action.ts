@@ -1,5 +1,5 @@
 /**
- * Actions: `service:name[:sub]`, ASCII, case-insensitive (spec §2, §8). Requests are validated with
+ * Actions: `service:name[:sub…]` (two or more parts, so MCP tools can be `tool:mcp:<server>:<tool>`), ASCII, case-insensitive (spec §2, §8). Requests are validated with
  * a fixed expression; policy patterns become globs over the lower-cased action.
  */
 import { nonAsciiNote, quote } from "../text.js";
@@ -31,7 +31,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 
 /**
  * The canonical (lower-case) action, or undefined when it is not a valid requested action:
- * 2 or 3 non-empty parts separated by `:`, each of ASCII letters, digits, `_`, `.` or `-`.
+ * two or more non-empty parts separated by `:`, each of ASCII letters, digits, `_`, `.` or `-`.
  */
 export function canonicalAction(action: unknown): string | undefined {
   if (typeof action !== "string" || action.length > 256) return undefined;
@@ -41,7 +41,8 @@ export function canonicalAction(action: unknown): string | undefined {
   for (let i = 0; i < action.length; i++) {
     const c = action.charCodeAt(i);
     if (c === 0x3a) {
-      if (partLength === 0 || ++colons > 2) return undefined;
+      if (partLength === 0) return undefined;
+      colons++;
       partLength = 0;
     } else if (c < 128 && PART_CHAR[c] === 1) {
       partLength++;
@@ -67,8 +68,6 @@ export function compileActionPattern(source: string): ActionPatternResult {
   if (source === "*") return { ok: true, pattern: makePattern(source) };
   const parts = source.split(":");
   const hasWildcard = /[*?]/.test(source);
-  if (parts.length > 3)
-    return { ok: false, message: "an action has at most three parts: `service:action:sub`" };
   if (parts.length === 1 && !hasWildcard)
     return {
       ok: false,

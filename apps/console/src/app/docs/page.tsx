@@ -614,9 +614,10 @@ export default function DocsPage() {
           </p>
           <ol className="list-decimal space-y-2 pl-5">
             <li>
-              An action that is not <C>service:name[:sub]</C> is <strong>Deny</strong>{" "}
-              <C>InvalidAction</C>; a resource that is not <C>*</C> or an absolute URI, or that
-              climbs above its root, is <strong>Deny</strong> <C>InvalidResource</C>.
+              An action that is not <C>service:name[:sub…]</C> (two or more parts) is{" "}
+              <strong>Deny</strong> <C>InvalidAction</C>; a resource that is not <C>*</C> or an
+              absolute URI, or that climbs above its root, is <strong>Deny</strong>{" "}
+              <C>InvalidResource</C>.
             </li>
             <li>
               Any matching <C>Deny</C> statement: <strong>Deny</strong> <C>ExplicitDeny</C>.
