@@ -96,9 +96,9 @@ export const policyJsonSchema = Object.freeze({
               {
                 type: "object",
                 additionalProperties: false,
-                required: ["Type"],
+                required: ["Type", "Url"],
                 properties: {
-                  Type: { enum: ["webhook", "email"] },
+                  Type: { const: "webhook" },
                   Url: { type: "string", format: "uri" },
                 },
               },

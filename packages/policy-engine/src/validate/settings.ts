@@ -104,9 +104,21 @@ function channel(node: JNode, pointer: string, f: Findings): NotificationChannel
   if (!obj) return undefined;
   checkFields(obj, pointer, ["Type", "Url"], "a channel", f);
   const type = member(obj, "Type")?.value;
-  if (type?.kind === "string" && type.value === "email") return { type: "email" };
+  // Spec §8: email is the string "email" only; one spelling per channel keeps merging and display plain.
+  if (type?.kind === "string" && type.value === "email") {
+    f.error(
+      "InvalidChannel",
+      pointer,
+      'Write the email channel as the string "email", not as an object with `Type`.',
+    );
+    return undefined;
+  }
   if (type?.kind !== "string" || type.value !== "webhook") {
-    f.error("InvalidChannel", child(pointer, "Type"), 'A channel `Type` is "webhook" or "email".');
+    f.error(
+      "InvalidChannel",
+      child(pointer, "Type"),
+      'An object channel has `Type` "webhook" (email is the string "email").',
+    );
     return undefined;
   }
   const url = webhookUrl(member(obj, "Url")?.value, child(pointer, "Url"), f);

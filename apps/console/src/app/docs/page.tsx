@@ -579,8 +579,7 @@ export default function DocsPage() {
               How long a request waits for a decision: 1 to 604,800 seconds (7 days).
             </Field>
             <Field name="NotificationChannels">
-              <C>"email"</C>, <C>{'{"Type": "email"}'}</C> or{" "}
-              <C>{'{"Type": "webhook", "Url": "https://…"}'}</C>.
+              The string <C>"email"</C> or <C>{'{"Type": "webhook", "Url": "https://…"}'}</C>.
             </Field>
           </dl>
           <CodeBlock
