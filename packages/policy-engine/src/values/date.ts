@@ -1,9 +1,9 @@
 /**
  * Dates as spec §8 reads them: RFC 3339 (offset optional, meaning UTC), a date alone (midnight
- * UTC), or epoch seconds (a JSON number, or a numeric string). Impossible dates are unreadable,
- * never rolled over; so is second 60. Returns epoch milliseconds (fractions kept).
+ * UTC), or epoch seconds (a JSON number only: "42" or "1e3" is not a date, so a typo'd
+ * timestamp never reads as 1970). Impossible dates are unreadable, never rolled over; so is
+ * second 60. Returns epoch milliseconds (fractions kept).
  */
-import { readNumber } from "./number.js";
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})?)?$/;
@@ -46,10 +46,7 @@ export function parseDateText(text: string): number | undefined {
 }
 
 export function readDate(value: unknown): number | undefined {
-  if (typeof value === "string") {
-    const parsed = parseDateText(value);
-    if (parsed !== undefined) return parsed;
-  }
-  const seconds = readNumber(value);
-  return seconds === undefined ? undefined : seconds * 1000;
+  if (typeof value === "string") return parseDateText(value);
+  if (typeof value === "number" && Number.isFinite(value)) return value * 1000;
+  return undefined;
 }
