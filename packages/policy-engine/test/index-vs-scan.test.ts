@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SAME } from "../src/compile/resource-index.js";
 import { evaluateWith } from "../src/evaluate/evaluate.js";
 import {
   type CompiledPolicySet,
@@ -11,6 +12,7 @@ import {
   type DecisionRequest,
   parsePolicy,
 } from "../src/index.js";
+import type { ConditionIR } from "../src/ir.js";
 
 const actions = [
   "file:Read",
@@ -52,6 +54,11 @@ const conditions = [
   { StringEqualsIgnoreCase: { "context.env": "PROD" } },
   { NumericGreaterThan: { "context.cost": 5 }, NotIpAddress: { "source.ip": ["10.1.0.0/16"] } },
   { "ForAnyValue:StringEquals": { "context.env": ["prod", "dev"] } },
+  // Variables (spec §8): unevaluable ones err before any absent-key result, in every shortcut.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy variable, not a JS template
+  { StringNotEquals: { "context.owner": "${agent.id}" } },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy variable, not a JS template
+  { StringEqualsIfExists: { "context.owner": "${agent.id}" } },
 ];
 
 const statementArb = fc.record({
@@ -117,38 +124,54 @@ const requestArb = fc.record({
       "context.cost": fc.constantFrom(1, 50, "x"),
       "source.ip": fc.constantFrom("10.1.2.3", "8.8.8.8"),
       encryption: fc.record({ enabled: fc.boolean() }),
-      "agent.id": fc.constantFrom("bob", ""),
+      "agent.id": fc.constantFrom("bob", "", { id: "bob" }, ["bob"]),
+      "context.owner": fc.constantFrom("bob", "eve"),
     },
     { requiredKeys: [] },
   ),
 });
 
+/** Index and memo decide as the plain scan; `plant` may break the compiled set to prove it. */
+function indexAsScan(plant?: (set: CompiledPolicySet) => void) {
+  return fc.property(
+    fc.array(fc.array(statementArb, { minLength: 1, maxLength: 30 }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    fc.array(requestArb, { minLength: 1, maxLength: 10 }),
+    (policies, requests) => {
+      const parsed = policies.map((p, i) => {
+        const r = parsePolicy(toDoc(p));
+        if (!r.ok) throw new Error(JSON.stringify(r.findings));
+        return { id: `p${i}`, policy: r.policy };
+      });
+      const set = compile(parsed);
+      plant?.(set);
+      // Twice over: the second pass meets the action plans the first one kept.
+      for (const req of [...requests, ...requests]) {
+        const fast = evaluateWith(set, req, undefined, false);
+        const scan = evaluateWith(set, req, undefined, true, false);
+        expect(fast).toEqual(scan);
+      }
+    },
+  );
+}
+
 describe("index and memo against a full scan without memo", () => {
   it("on random policy sets large enough to be indexed", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(statementArb, { minLength: 1, maxLength: 30 }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
-        fc.array(requestArb, { minLength: 1, maxLength: 10 }),
-        (policies, requests) => {
-          const parsed = policies.map((p, i) => {
-            const r = parsePolicy(toDoc(p));
-            if (!r.ok) throw new Error(JSON.stringify(r.findings));
-            return { id: `p${i}`, policy: r.policy };
-          });
-          const set = compile(parsed);
-          // Twice over: the second pass meets the action plans the first one kept.
-          for (const req of [...requests, ...requests]) {
-            const fast = evaluateWith(set, req, undefined, false);
-            const scan = evaluateWith(set, req, undefined, true, false);
-            expect(fast).toEqual(scan);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+    fc.assert(indexAsScan(), { numRuns: 300 });
+  });
+
+  it("catches a shortcut that forgets a Resource list's variable (planted bug)", () => {
+    // A compile that let `["*", "file://ws/${agent.id}/*"]` skip the resource check would let the
+    // star grant while the variable cannot be evaluated; the property must notice.
+    const forgetTemplates = (set: CompiledPolicySet) => {
+      for (const st of set.statements)
+        if (!st.ir.notResource && st.ir.resources.some((r) => r.pattern.isStar))
+          st.anyResource = true;
+    };
+    const result = fc.check(indexAsScan(forgetTemplates), { numRuns: 300 });
+    expect(result.failed).toBe(true);
   });
 });
 
@@ -230,6 +253,10 @@ describe("threshold groups against a full scan without memo", () => {
       "2024-01-05T00:00:00Z",
       "2025-01-01T00:00:00Z",
       "yesterday",
+      // Spec §8: a JSON number is epoch seconds, a numeric string is unreadable.
+      1704326400,
+      "1704326400",
+      "1e3",
       undefined,
     );
     const env = fc.constantFrom("prod", "dev", ["prod"], 7, undefined);
@@ -283,6 +310,11 @@ const filterConditions: Array<[operator: string, key: string, values: unknown[]]
   ["Bool", "encryption.enabled", [true]],
   ["NumericLessThan", "context.cost", [5]],
   ["NumericGreaterThanEquals", "context.cost", [3]],
+  // Variables: never in a group (their test may err whatever the value), always in full.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy variable, not a JS template
+  ["StringNotEquals", "context.env", ["${agent.id}"]],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy variable, not a JS template
+  ["NumericLessThanIfExists", "context.cost", ["${context.quota}"]],
 ];
 const filterArb = fc.record({
   effect: fc.constantFrom("Allow", "Allow", "Deny"),
@@ -341,12 +373,16 @@ describe("filter groups against a full scan without memo", () => {
           if (!r.ok) throw new Error(JSON.stringify(r.findings));
           const set = compile([{ id: "p", policy: r.policy }]);
           if (hasFilters(set)) grouped++;
+          expect(groupedTemplates(set)).toEqual([]);
           for (const [i, e, c, b, throwing, star] of reqs) {
             const context: Record<string, unknown> = {};
             if (i !== undefined) context["source.ip"] = i;
             if (e !== undefined) context["context.env"] = e;
             if (c !== undefined) context["context.cost"] = c;
             if (b !== undefined) context["encryption.enabled"] = b;
+            // The variables above: present for some requests, unevaluable for the others.
+            if (star) context["agent.id"] = "prod";
+            if (throwing) context["context.quota"] = 5;
             if (throwing)
               Object.defineProperty(context, "context.cost", {
                 enumerable: true,
@@ -365,6 +401,31 @@ describe("filter groups against a full scan without memo", () => {
     expect(grouped).toBeGreaterThan(200);
   });
 });
+
+/**
+ * The keys of conditions with variables that sit in a filter or threshold group: groups read
+ * absent and clean values ahead of the variable, so a variable there would skip its error.
+ */
+function groupedTemplates(set: object): string[] {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== "object" || seen.has(x)) return;
+    seen.add(x);
+    const list = x as { filters?: Array<{ members: Array<{ conds: ConditionIR[] }> }> };
+    const groups = (x as { groups?: Array<{ kind: number; cond: ConditionIR }> }).groups;
+    if (Array.isArray(x) && list.filters)
+      for (const g of list.filters)
+        for (const m of g.members)
+          for (const c of m.conds) if (c.staticValues === null) out.push(c.key);
+    if (Array.isArray(x) && groups)
+      for (const g of groups)
+        if (g.kind !== SAME && g.cond.staticValues === null) out.push(g.cond.key);
+    for (const v of x instanceof Map ? x.values() : Object.values(x)) visit(v);
+  };
+  visit(set);
+  return out;
+}
 
 /** Whether any candidate list of the set has a filter group. */
 function hasFilters(set: object): boolean {

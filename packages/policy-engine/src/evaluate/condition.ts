@@ -147,37 +147,39 @@ function typedValue(
  * read once per decision for every condition on the same key and reader.
  */
 export function evaluateCondition(c: ConditionIR, state: RequestState, valueSlot = -1): TestResult {
+  const def = c.def;
+  // typeof, not `=== "Null"`: comparing an object with a string called a builtin per test.
+  const values = typeof def === "string" ? null : policyValues(c, def, state);
+  // Spec §8: a variable that cannot be evaluated is the test's error whatever the request holds,
+  // so it comes before the absent-key results (a negated or IfExists test would otherwise hold).
+  if (typeof values === "number") return values;
   const memo = valueSlot >= 0 ? state.memo : undefined;
   const v = rawValue(c, state, memo, valueSlot);
   if (v === UNREADABLE)
     return error("UnreadableValue", `reading \`${c.key}\` from the context failed`);
   const absent = v === undefined || v === null;
-  const def = c.def;
-  // typeof, not `=== "Null"`: comparing an object with a string called a builtin per test.
   if (typeof def === "string") return absent === c.nullExpect ? TRUE : FALSE;
   if (absent) {
     if (c.ifExists) return TRUE;
     if (c.quantifier !== NO_QUANTIFIER) return FALSE;
     return def.negated ? TRUE : FALSE;
   }
-  const values = policyValues(c, def, state);
-  if (!Array.isArray(values)) return values;
   if (Array.isArray(v)) {
     if (c.quantifier === NO_QUANTIFIER)
       return error(
         "UnexpectedList",
         `\`${c.key}\` holds a list; use ForAnyValue: or ForAllValues: to test lists`,
       );
-    return quantified(c, def, v, values);
+    return quantified(c, def, v, values as unknown[]);
   }
-  if (c.quantifier !== NO_QUANTIFIER) return quantified(c, def, [v], values);
+  if (c.quantifier !== NO_QUANTIFIER) return quantified(c, def, [v], values as unknown[]);
   const r = typedValue(def, v, memo, valueSlot);
   if (r === undefined)
     return error(
       "UnreadableValue",
       `\`${c.key}\` holds ${describe(v)}, which ${def.name} cannot read as a ${def.family} value`,
     );
-  return holdsFor(def, r, values) ? TRUE : FALSE;
+  return holdsFor(def, r, values as unknown[]) ? TRUE : FALSE;
 }
 
 /** readValue(): the request value is absent (a test then has its absent result, never an error). */

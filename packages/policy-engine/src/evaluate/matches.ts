@@ -6,7 +6,7 @@
 import type { Entry } from "../compile/resource-index.js";
 import type { CompiledStatement } from "../compile/types.js";
 import type { RequestState } from "./state.js";
-import { actionMatches, appliesAfterAction } from "./statement.js";
+import { actionMatches, appliesAfterAction, appliesPlainly } from "./statement.js";
 
 export interface Matches {
   denies: CompiledStatement[] | undefined;
@@ -28,7 +28,7 @@ export function consider(
     st.stamp = stamp;
   }
   if (checkAction && !actionMatches(st, action)) return;
-  if (!appliesAfterAction(st, state)) return;
+  if (!(stamp < 0 ? appliesPlainly(st, state) : appliesAfterAction(st, state))) return;
   add(m, st);
 }
 

@@ -50,7 +50,11 @@ function patternResult(p: ResourcePattern, state: RequestState): TestResult {
   return matchGlob(sub.value, resource) ? TRUE : FALSE;
 }
 
-/** TRUE, FALSE, or ERROR when only an unevaluable pattern kept it from being decided. */
+/**
+ * TRUE, FALSE, or ERROR when some pattern's variable cannot be evaluated. Spec §8: the whole
+ * Resource/NotResource part then errs (fails in an Allow, holds in a Deny), even if another
+ * entry of the list matched, so an absent `${agent.id}` never lets a sibling pattern grant.
+ */
 export function resourceResult(cs: CompiledStatement, state: RequestState): TestResult {
   const st = cs.ir;
   let anyTrue = false;
@@ -67,8 +71,8 @@ export function resourceResult(cs: CompiledStatement, state: RequestState): Test
       recordError(cs, r.pointer, state);
     }
   }
-  if (anyTrue) return st.notResource ? FALSE : TRUE;
   if (anyError) return ERROR;
+  if (anyTrue) return st.notResource ? FALSE : TRUE;
   return st.notResource ? TRUE : FALSE;
 }
 
@@ -114,6 +118,16 @@ export function memoized(
     memo.messages[slot] = lastError.message;
   }
   return r;
+}
+
+/**
+ * The plain reading (scan): every part checked, no compile-time shortcut such as anyResource, so
+ * the property tests hold the shortcuts to it.
+ */
+export function appliesPlainly(cs: CompiledStatement, state: RequestState): boolean {
+  const r = resourceResult(cs, state);
+  if (r === FALSE || (r === ERROR && !cs.deny)) return false;
+  return conditionsHold(cs, state);
 }
 
 /** Action assumed to match: does the rest of the statement apply? */
