@@ -246,6 +246,12 @@ describe("console administration", () => {
       const secret = (await form.getByTestId("secret").textContent()) ?? "";
       expect(secret).toMatch(/^sek_admin_/);
       await page.getByRole("list", { name: "Admin tokens" }).getByText("ci-deploy").waitFor();
+      // No expiry chosen: the form's default, 90 days, shows in the list.
+      const row = page
+        .getByRole("list", { name: "Admin tokens" })
+        .getByRole("listitem")
+        .filter({ hasText: "ci-deploy" });
+      await row.getByText(/ · expires /).waitFor();
       await screenshot(page, "app-settings", true);
 
       const list = () =>

@@ -13,12 +13,19 @@ import {
 } from "../shared/index.js";
 import { type AdminTokenView, adminTokenSelect, toAdminTokenView } from "./admin-token-view.js";
 
+/** A token left without an expiry date expires after this many days, as GitHub's do. */
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export const createAdminTokenInput = z.object({
   organizationId: organizationIdSchema,
   name: nameSchema,
   role: roleSchema,
-  /** No expiry when left out. */
-  expiresAt: dateSchema.optional(),
+  /**
+   * Left out: DEFAULT_TOKEN_LIFETIME_DAYS from now. `null`: never (an explicit choice, kept
+   * because the console offered it before; the token still dies with its creator's membership).
+   */
+  expiresAt: dateSchema.nullable().optional(),
 });
 export type CreateAdminTokenInput = z.input<typeof createAdminTokenInput>;
 
@@ -30,7 +37,9 @@ export interface CreatedAdminToken {
 
 /**
  * A token for scripts and the CLI. It acts with the role it was given, which can be no higher
- * than its creator's: a token is never a way to gain power.
+ * than its creator's: a token is never a way to gain power. Its creator is the human behind the
+ * call, also when a token mints it (the parent token's creator), because the token's power rests
+ * on that person's standing (token-standing.ts) and goes when they go.
  */
 export async function createAdminToken(
   db: Db,
@@ -38,7 +47,12 @@ export async function createAdminToken(
   input: CreateAdminTokenInput,
   now: Date = new Date(),
 ): Promise<CreatedAdminToken> {
-  const { organizationId, name, role, expiresAt } = parseInput(createAdminTokenInput, input);
+  const parsed = parseInput(createAdminTokenInput, input);
+  const { organizationId, name, role } = parsed;
+  const expiresAt =
+    parsed.expiresAt === undefined
+      ? new Date(now.getTime() + DEFAULT_TOKEN_LIFETIME_DAYS * DAY_MS)
+      : parsed.expiresAt;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
     throw new AppError("BAD_REQUEST", "The input is not valid.", [
       { pointer: "/expiresAt", message: "Must be in the future." },
@@ -58,8 +72,8 @@ export async function createAdminToken(
         prefix,
         lastFour,
         secretHash: hash,
-        expiresAt: expiresAt ?? null,
-        createdById: principal.kind === "user" ? principal.userId : null,
+        expiresAt,
+        createdById: access.standingUserId,
       },
       select: adminTokenSelect,
     });
@@ -70,7 +84,12 @@ export async function createAdminToken(
       action: "admin_token.created",
       targetType: "admin_token",
       targetId: row.id,
-      details: { name, role, token: `${prefix}…${lastFour}` },
+      details: {
+        name,
+        role,
+        token: `${prefix}…${lastFour}`,
+        expiresAt: expiresAt?.toISOString() ?? null,
+      },
     });
     return { token: toAdminTokenView(row, now), secret };
   });

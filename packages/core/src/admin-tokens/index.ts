@@ -5,6 +5,7 @@ export {
   type CreatedAdminToken,
   createAdminToken,
   createAdminTokenInput,
+  DEFAULT_TOKEN_LIFETIME_DAYS,
 } from "./create-admin-token.js";
 export {
   type ListAdminTokensInput,
@@ -16,4 +17,6 @@ export {
   revokeAdminToken,
   revokeAdminTokenInput,
 } from "./revoke-admin-token.js";
+export { revokeTokensOfMember, type TokenRevocationReason } from "./revoke-member-tokens.js";
+export { TOKEN_CREATOR_NOT_MEMBER } from "./token-standing.js";
 export { type AdminTokenPrincipal, verifyAdminToken } from "./verify-admin-token.js";

@@ -1,6 +1,7 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { authorizeInTx, type Principal } from "../access/index.js";
+import { authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
+import { revokeTokensOfMember } from "../admin-tokens/revoke-member-tokens.js";
 import { recordAudit } from "../audit/index.js";
 import { idOf, organizationIdSchema, parseInput, roleSchema } from "../shared/index.js";
 import { findMembership } from "./find-membership.js";
@@ -17,6 +18,7 @@ export type ChangeRoleInput = z.input<typeof changeRoleInput>;
 /**
  * Changes a member's role. Admins move people between approver and viewer; anything that
  * touches owner or admin (before or after) needs an owner, and the last owner stays an owner.
+ * A demotion revokes, in the same transaction, the member's admin tokens above the new role.
  */
 export async function changeRole(
   db: Db,
@@ -42,6 +44,14 @@ export async function changeRole(
       where: { organizationId_userId: { organizationId, userId } },
       data: { role },
     });
+    const revokedTokens = roleAtLeast(role, membership.role)
+      ? 0
+      : await revokeTokensOfMember(tx, access, {
+          organizationId,
+          userId,
+          reason: "creator_demoted",
+          newRole: role,
+        });
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
@@ -49,7 +59,7 @@ export async function changeRole(
       action: "member.role_changed",
       targetType: "user",
       targetId: userId,
-      details: { email: membership.user.email, from: membership.role, to: role },
+      details: { email: membership.user.email, from: membership.role, to: role, revokedTokens },
     });
     return view(role);
   });

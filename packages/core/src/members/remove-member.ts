@@ -1,6 +1,7 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
+import { revokeTokensOfMember } from "../admin-tokens/revoke-member-tokens.js";
 import { recordAudit } from "../audit/index.js";
 import { AppError, forbidden } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
@@ -15,7 +16,8 @@ export type RemoveMemberInput = z.input<typeof removeMemberInput>;
 
 /**
  * Removes someone else from the organization. Their access ends at once, because roles are read
- * from the membership on every call. Owners and admins can only be removed by an owner.
+ * from the membership on every call, and their admin tokens are revoked in the same transaction
+ * (each on the record). Owners and admins can only be removed by an owner.
  */
 export async function removeMember(
   db: Db,
@@ -37,6 +39,11 @@ export async function removeMember(
     await tx.membership.delete({
       where: { organizationId_userId: { organizationId, userId } },
     });
+    const revokedTokens = await revokeTokensOfMember(tx, access, {
+      organizationId,
+      userId,
+      reason: "creator_removed",
+    });
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
@@ -44,7 +51,7 @@ export async function removeMember(
       action: "member.removed",
       targetType: "user",
       targetId: userId,
-      details: { email: membership.user.email, role: membership.role },
+      details: { email: membership.user.email, role: membership.role, revokedTokens },
     });
   });
 }
@@ -52,7 +59,10 @@ export async function removeMember(
 export const leaveOrganizationInput = z.object({ organizationId: organizationIdSchema });
 export type LeaveOrganizationInput = z.input<typeof leaveOrganizationInput>;
 
-/** The caller leaves; the last owner must first hand the organization to another owner. */
+/**
+ * The caller leaves, and their admin tokens are revoked with it; the last owner must first hand
+ * the organization to another owner.
+ */
 export async function leaveOrganization(
   db: Db,
   principal: Principal,
@@ -69,6 +79,11 @@ export async function leaveOrganization(
     await tx.membership.delete({
       where: { organizationId_userId: { organizationId, userId: principal.userId } },
     });
+    const revokedTokens = await revokeTokensOfMember(tx, access, {
+      organizationId,
+      userId: principal.userId,
+      reason: "creator_left",
+    });
     await recordAudit(tx, {
       organizationId,
       actor: access.actor,
@@ -76,7 +91,7 @@ export async function leaveOrganization(
       action: "member.left",
       targetType: "user",
       targetId: principal.userId,
-      details: { email: membership.user.email, role: membership.role },
+      details: { email: membership.user.email, role: membership.role, revokedTokens },
     });
   });
 }

@@ -38,17 +38,20 @@ export function userId(principal: Principal): string {
 
 /**
  * An admin token principal backed by a live row (writes re-check the row, audit events
- * reference it). Its secret is unknown: use createAdminToken when a test needs one.
+ * reference it). Its secret is unknown: use createAdminToken when a test needs one. Its creator
+ * is a new member with the same role, since a token acts with at most its creator's role.
  */
 export async function createTokenPrincipal(
   db: Db,
   organizationId: string,
   role: Role,
 ): Promise<TokenPrincipal> {
+  const creator = await addMember(db, organizationId, role, `${role}-token-creator`);
   const token = await db.adminToken.create({
     data: {
       organizationId,
       role,
+      createdById: creator.userId,
       name: `ci-${role}`,
       prefix: "sek_admin_test",
       lastFour: "abcd",

@@ -6,6 +6,7 @@
  */
 import { createDb, type Db, type DbTransaction } from "@sekuire/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorizeInTx } from "../../src/access/index.js";
 import { createAdminToken } from "../../src/admin-tokens/index.js";
 import { verifyAdminToken } from "../../src/admin-tokens/verify-admin-token.js";
 import { changeRole, removeMember } from "../../src/members/index.js";
@@ -167,6 +168,55 @@ describe("a write waits for a removal, demotion or revocation in flight, then se
     await expectAppError(
       createWorkspace(db, principal, { organizationId: org.id, name: "No" }),
       "FORBIDDEN",
+    );
+  });
+});
+
+describe("an admin token's write and its creator's standing (issue 10, item 6)", () => {
+  async function adminsToken(org: Awaited<ReturnType<typeof createTestOrganization>>) {
+    const { secret, token } = await createAdminToken(db, org.admin, {
+      organizationId: org.id,
+      name: "script",
+      role: "admin",
+    });
+    const principal = await verifyAdminToken(db, secret);
+    if (!principal) throw new Error("the new token does not verify");
+    return { principal, token };
+  }
+
+  it("a token whose creator is removed while its write waits is refused, and nothing is written", async () => {
+    const org = await createTestOrganization(db, "Creator removed");
+    const { principal } = await adminsToken(org);
+    const removal = await holdOpen(
+      (tx) =>
+        tx.$executeRaw`DELETE FROM "Membership"
+        WHERE "organizationId" = ${org.id} AND "userId" = ${org.admin.userId}`,
+    );
+    const write = track(createWorkspace(db, principal, { organizationId: org.id, name: "Late" }));
+    await waitForLockWaiters(1);
+    expect(write.settled).toBe(false);
+    await removal.commit();
+    const error = await expectAppError(write.result, "FORBIDDEN");
+    expect(error.details?.map((d) => d.code)).toEqual(["token_creator_not_member"]);
+    expect(await db.workspace.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it("removing the creator waits for the token's write in flight, then revokes the token; no deadlock", async () => {
+    const org = await createTestOrganization(db, "Write first");
+    const { principal, token } = await adminsToken(org);
+    const write = await holdOpen((tx) => authorizeInTx(tx, principal, org.id, "admin"));
+    const removal = track(
+      removeMember(db, org.owner, { organizationId: org.id, userId: org.admin.userId }),
+    );
+    await waitForLockWaiters(1);
+    expect(removal.settled).toBe(false);
+    await write.commit();
+    await removal.result;
+    const [revoked] = await auditEvents(db, org.id, "admin_token.revoked");
+    expect(revoked).toMatchObject({ targetId: token.id });
+    await expectAppError(
+      createWorkspace(db, principal, { organizationId: org.id, name: "After" }),
+      "UNAUTHORIZED",
     );
   });
 });

@@ -8,6 +8,7 @@ import {
 import {
   auditEvents,
   createTestOrganization,
+  createTokenPrincipal,
   createUser,
   expectAppError,
   failAuditInserts,
@@ -85,12 +86,8 @@ describe("organizations", () => {
 
   it("an admin token cannot create organizations and sees only its own", async () => {
     const org = await createTestOrganization(t.db);
-    const token = {
-      kind: "admin_token" as const,
-      tokenId: "adt_x",
-      organizationId: org.id,
-      role: "admin" as const,
-    };
+    // A live row: listing re-reads the token's standing (its creator's current role).
+    const token = await createTokenPrincipal(t.db, org.id, "admin");
     await expectAppError(createOrganization(t.db, token, { name: "x" }), "FORBIDDEN");
     expect((await listOrganizations(t.db, token)).map((o) => o.id)).toEqual([org.id]);
   });

@@ -44,7 +44,7 @@ export function CreateAdminTokenForm({
             <option value="30">in 30 days</option>
             <option value="90">in 90 days</option>
             <option value="365">in a year</option>
-            <option value="">never</option>
+            <option value="never">never (not recommended)</option>
           </select>
         </label>
       </div>

@@ -44,14 +44,15 @@ export async function createAdminTokenAction(
   const name = String(form.get("name") ?? "").trim();
   // Core checks the role and answers a bad one with its pointer (/role); nothing is defaulted.
   const role = String(form.get("role") ?? "") as Role;
-  const expiresAt = expiryFrom(form);
+  // "never" is an explicit null; no choice at all leaves core's default (90 days).
+  const expiresAt = form.get("expiresInDays") === "never" ? null : expiryFrom(form);
   const caller = await serverCaller();
   try {
     const created = await caller.adminTokens.create({
       organizationId,
       name,
       role,
-      ...(expiresAt ? { expiresAt } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
     });
     revalidatePath(`/app/${organizationId}/settings`);
     return { ok: true, secret: created.secret, message: `Token “${name}” created.` };

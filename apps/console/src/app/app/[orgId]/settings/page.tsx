@@ -48,7 +48,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
           <p className="text-sm text-slate-600">
             Scripts and the CLI call the same API as this console with a token (
             <code className="font-mono text-xs">sek_admin_…</code>). A token acts with the role it
-            was given, never higher than yours.
+            was given, never higher than its creator's current role, and is revoked when its creator
+            leaves the organization or is demoted below it. Tokens expire after 90 days unless you
+            choose otherwise.
           </p>
           {tokens.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
@@ -71,8 +73,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
                   </span>
                   <span className="text-xs text-slate-500">
                     {t.lastUsedAt ? `last used ${formatDate(t.lastUsedAt)}` : "never used"}
-                    {t.expiresAt && t.status === "active"
-                      ? ` · expires ${formatDate(t.expiresAt)}`
+                    {t.status === "active"
+                      ? t.expiresAt
+                        ? ` · expires ${formatDate(t.expiresAt)}`
+                        : " · never expires"
                       : ""}
                   </span>
                   {t.status === "active" ? (
