@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SAME } from "../src/compile/resource-index.js";
+import { SAME } from "../src/compile/table.js";
 import { evaluateWith } from "../src/evaluate/evaluate.js";
 import {
   type CompiledPolicySet,

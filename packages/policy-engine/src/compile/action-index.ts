@@ -5,7 +5,8 @@
  */
 import { isExact, literalPrefix } from "../match/glob.js";
 import { newResourceKeys, type ResourceKeys } from "../resource/prefix-keys.js";
-import { type Entry, ResourceIndex } from "./resource-index.js";
+import { ResourceIndex } from "./resource-index.js";
+import type { Entry } from "./table.js";
 import type { CompiledStatement } from "./types.js";
 
 /** A merged copy holds at most this many entries (it is built on an action's first request). */

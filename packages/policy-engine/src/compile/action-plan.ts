@@ -1,7 +1,7 @@
 /**
  * What an action needs from a compiled set, worked out once per action and set: its canonical
  * form, the indexes its candidates come from, and its merged approval rule. A pure function of
- * the action text and the (immutable) set, so it is kept in a bounded map by the text as the
+ * the action text and the set (whose statements and indexes never change after compile), so it is kept in a bounded map by the text as the
  * caller spelled it: a request in the usual spelling (`file:Read`) is neither re-validated nor
  * lower-cased, and one map lookup replaces three. Never a decision: resource, context and
  * every statement are still evaluated per request.

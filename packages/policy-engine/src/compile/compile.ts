@@ -11,7 +11,7 @@ import type { ActionPlan } from "./action-plan.js";
 import { ApprovalIndex } from "./approval-index.js";
 import { type ConditionMemo, newConditionMemo } from "./memo.js";
 import { mergeAudit, mergeLimits } from "./merge.js";
-import type { Entry } from "./resource-index.js";
+import type { Entry } from "./table.js";
 import type { CompiledStatement } from "./types.js";
 
 export interface PolicyEntry {
@@ -28,7 +28,15 @@ export interface CompiledPolicyInfo {
   policy: Policy;
 }
 
-/** An opaque compiled set: pass it to evaluate(). */
+/**
+ * An opaque compiled set: pass it to evaluate(). Its policies, statements, indexes and merged
+ * settings never change after compile, but it is NOT immutable: evaluate() writes per-request
+ * state into it (the request stamp and each statement's visit stamp, the condition memo, the
+ * scratch candidate lists, the index's resource keys) and fills two bounded caches (action
+ * plans, merged approvals). Evaluation is synchronous, so one set serves any number of requests
+ * in one thread; never share a set across worker threads (SharedArrayBuffer or Atomics would
+ * not make it safe): compile one per thread.
+ */
 export class CompiledPolicySet {
   readonly policies: readonly CompiledPolicyInfo[];
   readonly limits: Readonly<EffectiveLimits>;

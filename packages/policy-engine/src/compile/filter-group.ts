@@ -10,29 +10,8 @@
  */
 import type { OperatorDef } from "../conditions/operator.js";
 import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
-import { type LeadIndex, leadIndex } from "./lead-index.js";
-import type { Entry } from "./resource-index.js";
-
-/** A member's tests, the lead first; each array holds one item per condition. */
-export interface FilterMember {
-  entry: Entry;
-  conds: ConditionIR[];
-  /** value slots, operators and static values (copies, next to the member's other data) */
-  slots: number[];
-  defs: OperatorDef[];
-  values: unknown[][];
-  /** each test's result when its request value is absent */
-  absentHolds: boolean[];
-}
-
-export interface FilterGroup {
-  /** a member's lead condition: the key and reader every member's lead reads */
-  cond: ConditionIR;
-  valueSlot: number;
-  members: FilterMember[];
-  /** the members by what their lead holds for; undefined when too few can be indexed */
-  index: LeadIndex | undefined;
-}
+import { leadIndex } from "./lead-index.js";
+import type { Entry, FilterGroup, FilterMember } from "./table.js";
 
 /** Smaller groups are not worth the detour. */
 const MIN_FILTER = 4;

@@ -11,36 +11,8 @@
  */
 import type { ConditionIR } from "../ir.js";
 import type { Cidr } from "../values/ip.js";
-import type { FilterMember } from "./filter-group.js";
+import { type FilterMember, type LeadIndex, netKey, type ThresholdRun } from "./table.js";
 import { singleThreshold } from "./thresholds.js";
-
-/** Members whose lead holds for request values at one side of their thresholds (ascending). */
-export interface ThresholdRun {
-  kind: number;
-  thresholds: Float64Array;
-  members: FilterMember[];
-}
-
-/** IpAddress leads whose ranges are all IPv4, by the top `bits` bits of each range of that length. */
-export interface CidrLevel {
-  bits: number;
-  byNet: Map<number, FilterMember[]>;
-}
-
-export interface LeadIndex {
-  /** equality leads (`r === p` on typed values), under each of their values */
-  equal: Map<unknown, FilterMember[]>;
-  /** IPv4 range leads, one level per prefix length (an IPv6 request value matches none) */
-  cidrs: CidrLevel[];
-  /** one-value ordered comparisons, by kind */
-  runs: ThresholdRun[];
-  /** every other member: visited whatever the value */
-  others: FilterMember[];
-  /** the members whose lead holds when the value is absent (IfExists, negated) */
-  absent: FilterMember[];
-  /** one condition for each other value the members read: all must read clean */
-  checks: Array<{ cond: ConditionIR; slot: number }>;
-}
 
 /** Operators whose test is `r === p` on the typed values (not negated). */
 const EQUALITY = new Set([
@@ -64,11 +36,6 @@ function thresholdOf(f: FilterMember): { kind: number; threshold: number } | und
 function bitsOf(c: Cidr): number {
   if (c.v !== 4) return -1;
   return c.mask === 0 ? 0 : 32 - (31 - Math.clz32(c.mask & -c.mask));
-}
-
-/** The key of an IPv4 address (or range's network) at a prefix length: its top `bits` bits. */
-export function netKey(n: number, bits: number): number {
-  return bits === 0 ? 0 : n >>> (32 - bits); // `>>> 32` would shift by nothing
 }
 
 /** Files an IpAddress lead under each of its ranges; false when one is IPv6. */

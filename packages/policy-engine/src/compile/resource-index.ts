@@ -5,115 +5,11 @@
  * scanning the request once (no substring is allocated); a collision only adds a candidate.
  */
 
-import { type ConditionIR, NO_QUANTIFIER } from "../ir.js";
+import { fnv } from "../resource/hash.js";
 import { hashTo, MAX_KEY_DEPTH, type ResourceKeys } from "../resource/prefix-keys.js";
-import { type FilterGroup, filterGroups } from "./filter-group.js";
-import { fnv } from "./hash.js";
+import { groupList } from "./group-list.js";
 import { IntTable } from "./int-table.js";
-import { singleThreshold } from "./thresholds.js";
-import type { CompiledStatement } from "./types.js";
-
-export interface Entry {
-  st: CompiledStatement;
-  /** the action still has to be checked (wildcard or NotAction entries) */
-  checkAction: boolean;
-}
-
-export { GE, GT, LE, LT } from "./thresholds.js";
-/** Not a threshold group: every member's one test is the same condition (one memo slot). */
-export const SAME = 4;
-
-/**
- * Statements whose only test is one ordered comparison (NumericLessThan and kin) of the same
- * request value, sorted by threshold: a request binary-searches the run of entries that could
- * hold instead of testing each. Those entries are still evaluated in full. Kind SAME: statements
- * whose only test is one and the same condition, tested once for all.
- */
-export interface ThresholdGroup {
-  kind: number;
-  /** a member's condition: the key and reader every member reads */
-  cond: ConditionIR;
-  /** SAME only: the condition's memo slot */
-  slot: number;
-  valueSlot: number;
-  thresholds: Float64Array;
-  entries: Entry[];
-}
-
-/**
- * A candidate list. With groups, the entries are reordered: the first `plain` are visited one by
- * one, the rest sit in `groups` (the order of visits never shows: decisions sort by ordinal).
- */
-export type EntryList = Entry[] & {
-  plain?: number;
-  /** set together with `filters` (either may be empty) */
-  groups?: ThresholdGroup[];
-  filters?: FilterGroup[];
-};
-
-/** Smaller groups are not worth a search. */
-const MIN_GROUP = 4;
-
-/**
- * The group an entry can join, or undefined. Skipping it when its one test is FALSE must change
- * nothing: no resource check (which could record an error) and no other condition (which could).
- * A threshold group also needs no IfExists, no quantifier, no negation, one static finite
- * threshold; any other lone condition joins the SAME group of its memo slot.
- */
-function groupKey(e: Entry): { key: string; kind: number; threshold: number } | undefined {
-  const cs = e.st;
-  if (!cs.anyResource || cs.ir.conditions.length !== 1) return undefined;
-  const c = cs.ir.conditions[0] as ConditionIR;
-  const same = { key: `${SAME}\u0000${cs.conditionSlots[0] as number}`, kind: SAME, threshold: 0 };
-  if (c.def === "Null" || c.ifExists || c.quantifier !== NO_QUANTIFIER) return same;
-  const t = singleThreshold(c.def, c.staticValues);
-  return t === undefined
-    ? same
-    : { key: `${t.kind}\u0000${cs.valueSlots[0] as number}`, kind: t.kind, threshold: t.threshold };
-}
-
-/** Reorders a list into plain entries and threshold groups (see EntryList). */
-export function groupList(list: EntryList): void {
-  const byKey = new Map<string, Array<{ e: Entry; kind: number; threshold: number }>>();
-  for (const e of list) {
-    const g = groupKey(e);
-    if (g === undefined) continue;
-    let members = byKey.get(g.key);
-    if (!members) {
-      members = [];
-      byKey.set(g.key, members);
-    }
-    members.push({ e, kind: g.kind, threshold: g.threshold });
-  }
-  const grouped = new Set<Entry>();
-  const groups: ThresholdGroup[] = [];
-  for (const members of byKey.values()) {
-    if (members.length < MIN_GROUP) continue;
-    members.sort((a, b) => a.threshold - b.threshold);
-    const first = members[0] as { e: Entry; kind: number };
-    groups.push({
-      kind: first.kind,
-      cond: first.e.st.ir.conditions[0] as ConditionIR,
-      slot: first.e.st.conditionSlots[0] as number,
-      valueSlot: first.e.st.valueSlots[0] as number,
-      thresholds: Float64Array.from(members, (m) => m.threshold),
-      entries: members.map((m) => m.e),
-    });
-    for (const m of members) grouped.add(m.e);
-  }
-  const filters = filterGroups(list.filter((e) => !grouped.has(e)));
-  if (groups.length === 0 && filters.groups.length === 0) return; // plain lists keep their shape
-  for (const e of filters.grouped) grouped.add(e);
-  // In place, by index: a list may be too long to spread into push().
-  const plain = list.filter((e) => !grouped.has(e));
-  let n = 0;
-  for (const e of plain) list[n++] = e;
-  for (const g of groups) for (const e of g.entries) list[n++] = e;
-  for (const g of filters.groups) for (const m of g.members) list[n++] = m.entry;
-  list.plain = plain.length;
-  list.groups = groups;
-  list.filters = filters.groups;
-}
+import type { Entry, EntryList } from "./table.js";
 
 /** The key of a literal prefix: its hash up to its last `/` and how many `/` that holds. */
 function keyOf(prefix: string): { hash: number; depth: number } | undefined {

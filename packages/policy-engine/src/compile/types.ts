@@ -1,7 +1,11 @@
 import type { StatementIR } from "../ir.js";
 import type { MatchedStatement } from "../types.js";
 
-/** A statement as the evaluator sees it: its policy, its order, and a per-request visit stamp. */
+/**
+ * A statement as the evaluator sees it: its policy, its order, and a per-request visit stamp.
+ * The stamp is written by every evaluate(), which is why a compiled set (compile.ts) belongs to
+ * one thread.
+ */
 export interface CompiledStatement {
   /** position across all policies, for deterministic output order */
   ordinal: number;

@@ -3,8 +3,13 @@
  * values read once; with a lead index (compile/lead-index.ts), only the members whose lead can
  * hold, when every value the group reads is clean.
  */
-import type { FilterGroup, FilterMember } from "../compile/filter-group.js";
-import { type CidrLevel, type LeadIndex, netKey } from "../compile/lead-index.js";
+import {
+  type CidrLevel,
+  type FilterGroup,
+  type FilterMember,
+  type LeadIndex,
+  netKey,
+} from "../compile/table.js";
 import { holdingRange } from "../compile/thresholds.js";
 import type { OperatorDef } from "../conditions/operator.js";
 import type { ConditionIR } from "../ir.js";

@@ -3,7 +3,7 @@
  * considered in full, or (a group member whose tests are known to hold) without evaluation.
  */
 
-import type { Entry } from "../compile/resource-index.js";
+import type { Entry } from "../compile/table.js";
 import type { CompiledStatement } from "../compile/types.js";
 import type { RequestState } from "./state.js";
 import { actionMatches, appliesAfterAction, appliesPlainly } from "./statement.js";

@@ -5,13 +5,12 @@
 
 import { utf8Length } from "../json/from-text.js";
 import { MAX_RESOURCE_BYTES } from "../limits.js";
+import type { CanonResult } from "./canon-result.js";
 import { quickCanonical } from "./one-pass.js";
 import { normalizePercent } from "./percent.js";
 import { newResourceKeys, type ResourceKeys, resetKeys } from "./prefix-keys.js";
 
-export type CanonResult =
-  | { ok: true; value: string; pathStart: number; pathEnd: number }
-  | { ok: false; message: string };
+export type { CanonResult } from "./canon-result.js";
 
 type Mode = "request" | "pattern";
 

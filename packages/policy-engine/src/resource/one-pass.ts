@@ -4,8 +4,9 @@
  * few instructions a character where every string builtin costs hundreds a call, so this is the
  * cheapest way to read a resource at all.
  */
-import { FNV_OFFSET } from "../compile/hash.js";
-import type { CanonResult } from "./canonical.js";
+
+import type { CanonResult } from "./canon-result.js";
+import { FNV_OFFSET } from "./hash.js";
 import { HOST_PLAIN, lowerHead, PATH_PLAIN, plainQuery, SCHEME_REST } from "./plain-chars.js";
 import { MAX_KEY_DEPTH, type ResourceKeys } from "./prefix-keys.js";
 import { rewritePath } from "./rewrite-path.js";

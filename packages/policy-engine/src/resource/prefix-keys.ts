@@ -5,7 +5,7 @@
  * cost a decision more than the rest of its lookups); any other path leaves them to be hashed on
  * demand, only as deep as some list asks.
  */
-import { FNV_OFFSET, fnvStep } from "../compile/hash.js";
+import { FNV_OFFSET, fnvStep } from "./hash.js";
 
 /** Keys stop after this many `/`, so a request with thousands of slashes costs a bounded lookup. */
 export const MAX_KEY_DEPTH = 12;

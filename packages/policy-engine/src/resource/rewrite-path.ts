@@ -6,8 +6,9 @@
  * keys hashed on the way. It reads the path once more, yet costs a third of the full steps, whose
  * string builtins (indexOf, split, concatenation per segment) cost hundreds of instructions a call.
  */
-import { fnvStep } from "../compile/hash.js";
-import type { CanonResult } from "./canonical.js";
+
+import type { CanonResult } from "./canon-result.js";
+import { fnvStep } from "./hash.js";
 import { encodeByte, HEX, hexValue, isUnreserved } from "./percent.js";
 import { lowerHead, PATH_PLAIN, plainQuery } from "./plain-chars.js";
 import { MAX_KEY_DEPTH, type ResourceKeys, resetKeys } from "./prefix-keys.js";
