@@ -13,7 +13,12 @@ export { ACTION_CATALOG } from "./lint/catalog.js";
 export { PLATFORM_KEYS } from "./lint/lint.js";
 export { canonicalAction } from "./match/action.js";
 export { type ParseResult, parsePolicy } from "./parse.js";
-export type { Policy, PolicyDocument, StatementDocument } from "./policy.js";
+export {
+  approvalRuleOf,
+  type Policy,
+  type PolicyDocument,
+  type StatementDocument,
+} from "./policy.js";
 export { canonicalizeResource } from "./resource/canonical.js";
 export { policyJsonSchema } from "./schema.js";
 export { getTemplate, type PolicyTemplate, type TemplateId, templates } from "./templates/index.js";

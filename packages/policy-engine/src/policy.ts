@@ -3,6 +3,7 @@
  * reach in a WeakMap so that compile() can trust that what it gets went through parsePolicy.
  */
 import type { PolicyIR } from "./ir.js";
+import type { PolicyApprovalRule } from "./types.js";
 
 export interface StatementDocument {
   Sid?: string;
@@ -60,4 +61,19 @@ export function irOf(policy: unknown): PolicyIR | undefined {
   return policy !== null && typeof policy === "object"
     ? validated.get(policy as Policy)
     : undefined;
+}
+
+/**
+ * A parsed policy's RequireApproval with the language's defaults filled in (approver role
+ * `admin`, 3,600 s, `["email"]`), so callers never restate them; undefined when it has none.
+ */
+export function approvalRuleOf(policy: Policy): PolicyApprovalRule | undefined {
+  const rule = irOf(policy)?.approval;
+  if (!rule) return undefined;
+  return {
+    actions: rule.actions.map((a) => a.pattern.source),
+    approverRole: rule.approverRole,
+    timeoutSeconds: rule.timeoutSeconds,
+    channels: rule.channels.map((c) => ({ ...c })),
+  };
 }

@@ -126,6 +126,12 @@ export interface ApprovalRule {
   channels: NotificationChannel[];
 }
 
+/** One policy's RequireApproval as validated, defaults filled in (approvalRuleOf). */
+export interface PolicyApprovalRule extends ApprovalRule {
+  /** the action patterns as written */
+  actions: string[];
+}
+
 export interface ApprovalEntryRef {
   policyId?: string;
   /** e.g. "/RequireApproval/Actions/2" */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import {
+  approvalRuleOf,
   compile,
   evaluate,
   getTemplate,
@@ -149,5 +150,48 @@ describe("explain", () => {
     expect(evaluate(set, req, { now: Date.parse("2024-06-01T00:00:00Z") }).decision).toBe("Allow");
     expect(evaluate(set, req, { now: new Date("2025-06-01T00:00:00Z") }).decision).toBe("Deny");
     expect(evaluate(set, req).decision).toBe("Deny"); // no clock: the key is absent
+  });
+});
+
+describe("approvalRuleOf", () => {
+  it("fills the language's defaults and keeps the patterns as written", () => {
+    const p = parsePolicy({
+      Version: "2024-12-02",
+      Statement: [{ Effect: "Allow", Action: "db:*", Resource: "*" }],
+      RequireApproval: { Actions: ["db:Update", "DB:Insert"] },
+    });
+    if (!p.ok) throw new Error("parse");
+    expect(approvalRuleOf(p.policy)).toEqual({
+      actions: ["db:Update", "DB:Insert"],
+      approverRole: "admin",
+      timeoutSeconds: 3600,
+      channels: [{ type: "email" }],
+    });
+  });
+
+  it("is undefined without RequireApproval, and reads webhooks", () => {
+    const none = parsePolicy({
+      Version: "2024-12-02",
+      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+    });
+    if (!none.ok) throw new Error("parse");
+    expect(approvalRuleOf(none.policy)).toBeUndefined();
+    const hook = parsePolicy({
+      Version: "2024-12-02",
+      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+      RequireApproval: {
+        Actions: "db:Update",
+        ApproverRole: "owner",
+        TimeoutSeconds: 60,
+        NotificationChannels: ["email", { Type: "webhook", Url: "https://hooks.example.com/x" }],
+      },
+    });
+    if (!hook.ok) throw new Error("parse");
+    expect(approvalRuleOf(hook.policy)).toMatchObject({
+      actions: ["db:Update"],
+      approverRole: "owner",
+      timeoutSeconds: 60,
+      channels: [{ type: "email" }, { type: "webhook", url: "https://hooks.example.com/x" }],
+    });
   });
 });

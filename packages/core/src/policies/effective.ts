@@ -5,11 +5,10 @@
  */
 import type { Db } from "@sekuire/db";
 import {
-  type ApproverRole,
+  approvalRuleOf,
   compile,
   type Finding,
-  type NotificationChannel,
-  type PolicyDocument,
+  type PolicyApprovalRule,
   type PolicyEntry,
   parsePolicy,
 } from "@sekuire/policy-engine";
@@ -70,14 +69,11 @@ export async function liveDocuments(
   return live;
 }
 
-export interface ApprovalRuleSummary {
+/** One assigned policy's approval rule, with the engine's defaults filled in. */
+export interface ApprovalRuleSummary extends PolicyApprovalRule {
   policyId: string;
   policyName: string;
   versionNumber: number;
-  actions: string[];
-  approverRole: ApproverRole;
-  timeoutSeconds: number;
-  channels: NotificationChannel[];
 }
 
 export async function effectiveWorkspaceSettings(db: Db, principal: Principal, raw: unknown) {
@@ -106,7 +102,7 @@ export async function effectiveWorkspaceSettings(db: Db, principal: Principal, r
       version: doc.versionNumber,
       policy: parsed.policy,
     });
-    const rule = approvalRule(parsed.policy.document);
+    const rule = approvalRuleOf(parsed.policy);
     if (rule)
       approvals.push({
         policyId: doc.policyId,
@@ -124,30 +120,5 @@ export async function effectiveWorkspaceSettings(db: Db, principal: Principal, r
     audit: { ...set.audit, include: [...set.audit.include] },
     approvals,
     invalid,
-  };
-}
-
-/**
- * A policy's RequireApproval with the engine's defaults filled in (ApproverRole admin,
- * TimeoutSeconds 3600, email), as the language reference defines them. The document already
- * passed parsePolicy, so its shape is known to be valid.
- */
-function approvalRule(
-  document: PolicyDocument,
-): Omit<ApprovalRuleSummary, "policyId" | "policyName" | "versionNumber"> | undefined {
-  const rule = document.RequireApproval;
-  if (!rule) return undefined;
-  const channels: NotificationChannel[] = (rule.NotificationChannels ?? ["email"]).map((c) =>
-    typeof c === "string"
-      ? { type: "email" }
-      : c.Type === "webhook"
-        ? { type: "webhook", url: c.Url ?? "" }
-        : { type: "email" },
-  );
-  return {
-    actions: typeof rule.Actions === "string" ? [rule.Actions] : [...rule.Actions],
-    approverRole: (rule.ApproverRole ?? "admin") as ApproverRole,
-    timeoutSeconds: rule.TimeoutSeconds ?? 3600,
-    channels,
   };
 }
