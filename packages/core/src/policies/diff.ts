@@ -1,8 +1,10 @@
 /**
- * A line diff (Myers' O(ND) algorithm) grouped into hunks with context, like `diff -u`. Policy
- * documents are at most 256 KiB and versions of one policy differ by a few lines, so D stays small;
- * past MAX_EDIT_DISTANCE the rest is shown as replaced, which keeps the worst case bounded.
+ * A line diff (jsdiff's Myers implementation) grouped into hunks with context, like `diff -u`,
+ * for showing what a policy version changed. Policy documents are at most 256 KiB and versions of
+ * one policy differ by a few lines; past MAX_EDIT_DISTANCE the middle is shown as replaced, which
+ * keeps the worst case bounded.
  */
+import { diffArrays } from "diff";
 
 export type DiffKind = "added" | "removed" | "unchanged";
 
@@ -68,59 +70,20 @@ function removalsFirst(script: readonly DiffKind[]): DiffKind[] {
   return out;
 }
 
-/** Myers' greedy forward search, keeping each round's frontier to walk the path back. */
-function middle(a: readonly string[], b: readonly string[]): DiffKind[] {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0 || m === 0) return [...Array(n).fill("removed"), ...Array(m).fill("added")];
-  const offset = n + m;
-  const v = new Int32Array(2 * offset + 2);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= Math.min(offset, MAX_EDIT_DISTANCE); d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
-      let x = down ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, n, m);
-    }
-  }
-  return [...Array(n).fill("removed"), ...Array(m).fill("added")];
-}
-
-function backtrack(trace: Int32Array[], n: number, m: number): DiffKind[] {
-  const out: DiffKind[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    // trace[d] holds the frontier before round d, for k in [-d-1, d+1].
-    const frontier = trace[d] as Int32Array;
-    const at = (k: number) => frontier[k + d + 1] ?? 0;
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push("unchanged");
-      x--;
-      y--;
-    }
-    if (d === 0) break;
-    if (down) {
-      out.push("added");
-      y--;
-    } else {
-      out.push("removed");
-      x--;
-    }
-  }
-  return out.reverse();
+/** The edit script of the changed middle, from jsdiff (all replaced past the bound). */
+function middle(a: string[], b: string[]): DiffKind[] {
+  const replaced = (): DiffKind[] => [
+    ...Array<DiffKind>(a.length).fill("removed"),
+    ...Array<DiffKind>(b.length).fill("added"),
+  ];
+  if (a.length === 0 || b.length === 0) return replaced();
+  const changes = diffArrays(a, b, { maxEditLength: MAX_EDIT_DISTANCE });
+  if (!changes) return replaced();
+  return changes.flatMap((c) =>
+    Array<DiffKind>(c.count ?? c.value.length).fill(
+      c.added ? "added" : c.removed ? "removed" : "unchanged",
+    ),
+  );
 }
 
 function number(script: readonly DiffKind[], a: readonly string[], b: readonly string[]) {
