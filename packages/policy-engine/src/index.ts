@@ -9,6 +9,8 @@ export {
   type PolicyEntry,
 } from "./compile/compile.js";
 export { evaluate } from "./evaluate/evaluate.js";
+export { type JsonSpan, jsonLocations } from "./json/locations.js";
+export { escapeToken as escapePointerToken, pointerOf } from "./json/pointer.js";
 export { ACTION_CATALOG } from "./lint/catalog.js";
 export { PLATFORM_KEYS } from "./lint/lint.js";
 export { canonicalAction } from "./match/action.js";

@@ -9,6 +9,7 @@ import {
   compile,
   evaluate,
   getTemplate,
+  jsonLocations,
   parsePolicy,
   policyJsonSchema,
   templates,
@@ -193,5 +194,25 @@ describe("approvalRuleOf", () => {
       timeoutSeconds: 60,
       channels: [{ type: "email" }, { type: "webhook", url: "https://hooks.example.com/x" }],
     });
+  });
+});
+
+describe("jsonLocations", () => {
+  it("gives every value's span by pointer, with escaped keys and UTF-16 offsets", () => {
+    const text = '{\n  "Statement": [ {"a/b": "é", "c~d": [1, true]} ],\n  "x": null\n}';
+    const spans = jsonLocations(text);
+    const at = (p: string) => {
+      const s = spans.get(p);
+      return s && text.slice(s.from, s.to);
+    };
+    expect(at("")).toBe(text);
+    expect(at("/Statement/0/a~1b")).toBe('"é"');
+    expect(at("/Statement/0/c~0d/1")).toBe("true");
+    expect(at("/x")).toBe("null");
+    expect(at("/Statement/0")).toBe('{"a/b": "é", "c~d": [1, true]}');
+  });
+
+  it("is empty for text that is not JSON", () => {
+    expect(jsonLocations("{ nope").size).toBe(0);
   });
 });
