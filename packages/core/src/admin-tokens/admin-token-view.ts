@@ -48,3 +48,13 @@ export function toAdminTokenView(row: AdminTokenRow, now: Date): AdminTokenView 
     status: adminTokenStatus(row, now),
   };
 }
+
+/** What every admin_token.* audit event says of the token: never more than its display form. */
+export function tokenAuditDetails(row: {
+  name: string;
+  role: Role;
+  prefix: string;
+  lastFour: string;
+}): { name: string; role: Role; token: string } {
+  return { name: row.name, role: row.role, token: displaySecret(row.prefix, row.lastFour) };
+}

@@ -11,7 +11,12 @@ import {
   parseInput,
   roleSchema,
 } from "../shared/index.js";
-import { type AdminTokenView, adminTokenSelect, toAdminTokenView } from "./admin-token-view.js";
+import {
+  type AdminTokenView,
+  adminTokenSelect,
+  toAdminTokenView,
+  tokenAuditDetails,
+} from "./admin-token-view.js";
 
 /** A token left without an expiry date expires after this many days, as GitHub's do. */
 export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
@@ -85,9 +90,7 @@ export async function createAdminToken(
       targetType: "admin_token",
       targetId: row.id,
       details: {
-        name,
-        role,
-        token: `${prefix}…${lastFour}`,
+        ...tokenAuditDetails({ name, role, prefix, lastFour }),
         expiresAt: expiresAt?.toISOString() ?? null,
       },
     });

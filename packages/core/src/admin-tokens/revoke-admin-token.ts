@@ -4,7 +4,12 @@ import { authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { forbidden, notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
-import { type AdminTokenView, adminTokenSelect, toAdminTokenView } from "./admin-token-view.js";
+import {
+  type AdminTokenView,
+  adminTokenSelect,
+  toAdminTokenView,
+  tokenAuditDetails,
+} from "./admin-token-view.js";
 
 export const revokeAdminTokenInput = z.object({
   organizationId: organizationIdSchema,
@@ -46,7 +51,7 @@ export async function revokeAdminToken(
       action: "admin_token.revoked",
       targetType: "admin_token",
       targetId: tokenId,
-      details: { name: row.name, role: row.role, token: `${row.prefix}…${row.lastFour}` },
+      details: tokenAuditDetails(row),
     });
     return toAdminTokenView(row, now);
   });

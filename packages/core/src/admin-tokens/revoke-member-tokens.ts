@@ -2,6 +2,7 @@ import type { DbTransaction, Role } from "@sekuire/db";
 import type { Access } from "../access/index.js";
 import { rolesAbove } from "../access/roles.js";
 import { recordAudit } from "../audit/index.js";
+import { tokenAuditDetails } from "./admin-token-view.js";
 
 /** Why a member's tokens were revoked, as the audit trail records it. */
 export type TokenRevocationReason = "creator_removed" | "creator_left" | "creator_demoted";
@@ -55,9 +56,7 @@ export async function revokeTokensOfMember(
       targetType: "admin_token",
       targetId: token.id,
       details: {
-        name: token.name,
-        role: token.role,
-        token: `${token.prefix}…${token.lastFour}`,
+        ...tokenAuditDetails(token),
         reason,
         creatorId: userId,
         ...(newRole ? { creatorRole: newRole } : {}),
