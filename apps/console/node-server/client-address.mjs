@@ -36,7 +36,7 @@ function validEntry(entry) {
 }
 
 /** SEKUIRE_TRUSTED_PROXIES as proxy-addr's trust function; throws naming a wrong entry. */
-export function trustedProxies(value = process.env[TRUSTED_PROXIES_ENV]) {
+export function trustedProxies(value) {
   const entries = (value ?? "")
     .split(",")
     .map((entry) => entry.trim())
@@ -55,7 +55,7 @@ export function trustedProxies(value = process.env[TRUSTED_PROXIES_ENV]) {
  * SEKUIRE_TRUST_PROXY (a hop count, read by @sekuire/api) trusts whoever connects first; the
  * console trusts proxies by address only, so a hop count given to it is refused, not ignored.
  */
-export function refuseHopCount(value = process.env.SEKUIRE_TRUST_PROXY) {
+export function refuseHopCount(value) {
   const text = value?.trim().toLowerCase() ?? "";
   if (text === "" || text === "0" || text === "false") return;
   throw new Error(

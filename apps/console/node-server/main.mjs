@@ -20,6 +20,7 @@ import {
   refuseHopCount,
   trustedProxies,
 } from "./client-address.mjs";
+import { handToNext, serverEnv } from "./env.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -27,25 +28,23 @@ const { values } = parseArgs({
     hostname: { type: "string", short: "H" },
   },
 });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`[console] port ${JSON.stringify(values.port ?? process.env.PORT)} is not a port`);
-  process.exit(1);
-}
-
+let port;
 let trust;
 try {
-  refuseHopCount();
-  trust = trustedProxies();
+  const env = serverEnv();
+  port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`port ${JSON.stringify(values.port)} is not a port`);
+  refuseHopCount(env.SEKUIRE_TRUST_PROXY);
+  trust = trustedProxies(env.SEKUIRE_TRUSTED_PROXIES);
 } catch (error) {
   console.error(`[console] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
 
 const header = `${CLIENT_IP_HEADER_PREFIX}-${randomBytes(16).toString("hex")}`;
-process.env[CLIENT_IP_HEADER_ENV] = header;
-process.env.NODE_ENV ??= "production";
+handToNext(CLIENT_IP_HEADER_ENV, header);
 
 const dir = fileURLToPath(new URL("..", import.meta.url));
 const app = next({ dev: false, dir, hostname, port });

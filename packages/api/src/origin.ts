@@ -8,13 +8,12 @@
  * trusted proxy appends what it saw. Unset, `0` or `false`: the header is ignored.
  */
 import { normalizeOrigin, type RequestOrigin } from "@sekuire/core/access";
+import { apiEnv } from "./env.js";
 
 export type { RequestOrigin };
 
 /** How many proxies in front of the server may be believed; throws on a value that means none. */
-export function trustedProxyHops(
-  value: string | undefined = process.env.SEKUIRE_TRUST_PROXY,
-): number {
+export function trustedProxyHops(value: string | undefined = apiEnv().SEKUIRE_TRUST_PROXY): number {
   const text = value?.trim().toLowerCase() ?? "";
   if (text === "" || text === "0" || text === "false") return 0;
   if (text === "true") return 1;

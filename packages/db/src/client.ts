@@ -1,6 +1,7 @@
 // The Prisma client, guarded, created on first use. Importing @sekuire/db never connects and
 // never reads DATABASE_URL, so `next build` and unit tests can import it without a database.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { dbEnv } from "./env.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { tenantGuard } from "./tenant-guard.js";
 
@@ -35,7 +36,7 @@ const holder = globalThis as typeof globalThis & { __sekuireDb?: Db };
 /** The process's shared client, created from DATABASE_URL on first call. */
 export function getDb(): Db {
   if (!holder.__sekuireDb) {
-    const url = process.env.DATABASE_URL;
+    const url = dbEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: @sekuire/db has no database to connect to");
     holder.__sekuireDb = createDb({ url });
   }

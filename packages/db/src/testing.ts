@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type Db } from "./client.js";
+import { dbEnv } from "./env.js";
 import { redactUrl, withDatabase } from "./migrate/database-url.js";
 import { dropDatabase } from "./migrate/databases.js";
 import { deployMigrations } from "./migrate/index.js";
@@ -30,7 +31,7 @@ export interface MigratedTestDatabase extends TestDatabase {
  * PostgreSQL is reachable: a silently skipped data test would pass for a tested one.
  */
 export async function reserveTestDatabase(
-  serverUrl = process.env.DATABASE_URL || DEFAULT_TEST_SERVER_URL,
+  serverUrl = dbEnv().DATABASE_URL ?? DEFAULT_TEST_SERVER_URL,
 ): Promise<TestDatabase> {
   await assertServerAnswers(serverUrl);
   const name = `sekuire_test_${randomBytes(6).toString("hex")}`;

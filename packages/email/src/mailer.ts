@@ -4,6 +4,7 @@
  * to the server log. In production without SMTP, sending throws: mail is never silently dropped.
  */
 import nodemailer from "nodemailer";
+import { emailEnv } from "./env.js";
 
 export interface MailMessage {
   to: string;
@@ -42,10 +43,8 @@ export interface MailerOptions {
   log?: (line: string) => void;
 }
 
-export function mailerFromEnv(
-  env: MailerEnv = process.env as MailerEnv,
-  options: MailerOptions = {},
-): Mailer {
+export function mailerFromEnv(source?: MailerEnv, options: MailerOptions = {}): Mailer {
+  const env = emailEnv(source);
   const from = env.SMTP_FROM?.trim() || DEFAULT_FROM;
   const url = env.SMTP_URL?.trim();
   const host = env.SMTP_HOST?.trim();

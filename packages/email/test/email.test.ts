@@ -78,3 +78,13 @@ describe("without SMTP", () => {
     expect(() => mailerFromEnv({ NODE_ENV: "production" })).toThrow(/SMTP is not configured/);
   });
 });
+
+describe("mail settings", () => {
+  it("refuse a malformed port or URL, naming the variable", () => {
+    expect(() => mailerFromEnv({ SMTP_HOST: "mail", SMTP_PORT: "twenty-five" })).toThrow(
+      /SMTP_PORT: must be a port number/,
+    );
+    expect(() => mailerFromEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL/);
+    expect(() => mailerFromEnv({ SMTP_HOST: "mail", SMTP_SECURE: "yes" })).toThrow(/SMTP_SECURE/);
+  });
+});

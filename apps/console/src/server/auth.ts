@@ -18,6 +18,7 @@ import EmailProvider from "next-auth/providers/email";
 import { safeCallbackPath } from "../lib/safe-callback";
 import { recordSignIn } from "./audit";
 import { clientIp, headerValue } from "./client-ip";
+import { consoleEnv } from "./env";
 import { dummyHash, passwordMatches } from "./password-check";
 import { authSecret } from "./secret";
 import { closeSession, openSession, sessionIsOpen } from "./sessions";
@@ -25,8 +26,7 @@ import { checkThrottle, throttledMessage } from "./throttle";
 
 /** Session lifetime: SEKUIRE_SESSION_MAX_AGE seconds, default 12 hours. */
 export function sessionMaxAge(): number {
-  const configured = Number(process.env.SEKUIRE_SESSION_MAX_AGE);
-  return Number.isFinite(configured) && configured > 0 ? Math.floor(configured) : 12 * 60 * 60;
+  return consoleEnv().SEKUIRE_SESSION_MAX_AGE ?? 12 * 60 * 60;
 }
 
 export function normalizeEmail(email: string): string {
@@ -105,7 +105,7 @@ export function authOptions(): NextAuthOptions {
       EmailProvider({
         // Sending goes through @sekuire/email (SMTP from env, or the log in development).
         server: "smtp://unused.invalid",
-        from: process.env.SMTP_FROM || "Sekuire <no-reply@sekuire.local>",
+        from: consoleEnv().SMTP_FROM ?? "Sekuire <no-reply@sekuire.local>",
         maxAge: 15 * 60,
         async sendVerificationRequest({ identifier, url }) {
           const email = normalizeEmail(identifier);
@@ -117,7 +117,7 @@ export function authOptions(): NextAuthOptions {
             return;
           }
           const { host } = new URL(url);
-          const mailer = mailerFromEnv(process.env);
+          const mailer = mailerFromEnv();
           try {
             await mailer.send({ to: email, ...signInLinkEmail({ url, host }) });
           } finally {

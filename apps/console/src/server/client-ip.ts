@@ -9,6 +9,7 @@
  */
 import { isIP } from "node:net";
 import { normalizeOrigin, type RequestOrigin } from "@sekuire/core/access";
+import { consoleEnv } from "./env";
 
 export type HeaderBag =
   | Pick<Headers, "get">
@@ -31,7 +32,7 @@ let warned = false;
 /** The address the console's server saw for this request, or null when not served by it. */
 export function clientIp(
   headers: HeaderBag,
-  headerName = process.env.SEKUIRE_CLIENT_IP_HEADER,
+  headerName = consoleEnv().SEKUIRE_CLIENT_IP_HEADER,
 ): string | null {
   if (!headerName) {
     if (!warned)

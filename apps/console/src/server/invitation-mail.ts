@@ -4,12 +4,13 @@
  */
 import { invitationEmail, mailerFromEnv } from "@sekuire/email";
 import { headers } from "next/headers";
+import { consoleEnv } from "./env";
 
 export type MailOutcome = "sent" | "logged" | { failed: string };
 
 /** The console's public base URL: NEXTAUTH_URL, else what the request says it was sent to. */
 export async function publicBaseUrl(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL?.trim();
+  const configured = consoleEnv().NEXTAUTH_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
@@ -30,7 +31,7 @@ export async function sendInvitationEmail(invitation: {
 }): Promise<MailOutcome> {
   let mailer: ReturnType<typeof mailerFromEnv>;
   try {
-    mailer = mailerFromEnv(process.env);
+    mailer = mailerFromEnv();
   } catch (error) {
     return { failed: (error as Error).message };
   }

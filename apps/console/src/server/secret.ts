@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { consoleEnv } from "./env";
 
 let cached: string | undefined;
 
@@ -27,7 +28,7 @@ export interface AuthSecretOptions {
 }
 
 export function authSecret(options: AuthSecretOptions = {}): string {
-  const env = options.env ?? process.env;
+  const env = options.env ?? consoleEnv();
   const fromEnv = env.NEXTAUTH_SECRET?.trim() || env.AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   if (cached && !options.root) return cached;

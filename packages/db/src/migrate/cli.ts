@@ -2,6 +2,7 @@
 // `node dist/migrate/cli.js deploy|check|create <name>`: the package's migrate scripts and the
 // root `pnpm db:migrate` / `pnpm db:check` run this. DATABASE_URL names the database.
 import { parseArgs } from "node:util";
+import { dbEnv } from "../env.js";
 import { checkMigrations, createMigration, deployMigrations } from "./commands.js";
 import { redactUrl } from "./database-url.js";
 import { describe } from "./databases.js";
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const url = process.env.DATABASE_URL;
+  const url = dbEnv().DATABASE_URL;
   if (!url) {
     console.error(
       "DATABASE_URL is not set. Start the services (bash scripts/services.sh up) and export it,\n" +
@@ -87,7 +88,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     console.error(`sekuire-db: ${describe(error)}`);
-    if (error instanceof MigrateError && process.env.SEKUIRE_MIGRATE_DEBUG) {
+    if (error instanceof MigrateError && dbEnv().SEKUIRE_MIGRATE_DEBUG) {
       for (const line of error.logs) console.error(line);
     }
     process.exitCode = 1;

@@ -26,5 +26,6 @@ function visit(node: JNode, pointer: string, out: Map<string, JsonSpan>): void {
   if (node.kind === "object")
     for (const m of node.members) visit(m.value, child(pointer, m.key), out);
   else if (node.kind === "array")
-    node.items.forEach((item, i) => visit(item, child(pointer, i), out));
+    for (let i = 0; i < node.items.length; i++)
+      visit(node.items[i] as JNode, child(pointer, i), out);
 }

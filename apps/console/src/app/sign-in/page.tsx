@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/safe-callback";
+import { consoleEnv } from "@/server/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ function first(value: string | string[] | undefined): string | undefined {
 
 /** Where the form may go after signing in: a path on the console's origin (src/lib/safe-callback.ts). */
 function safeCallback(value: string | undefined): string {
-  return safeCallbackPath(value, process.env.NEXTAUTH_URL || "http://localhost");
+  return safeCallbackPath(value, consoleEnv().NEXTAUTH_URL ?? "http://localhost");
 }
 
 export default async function SignInPage({
