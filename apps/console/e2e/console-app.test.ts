@@ -66,7 +66,8 @@ describe("signed-in console", () => {
       await page.getByRole("link", { name: "New policy" }).click();
       await page.getByRole("list", { name: "Templates" }).waitFor();
       await screenshot(page, "app-policy-templates");
-      await page.getByRole("button", { name: "Use template: Production Policy" }).click();
+      await page.getByRole("radio", { name: "Template: Production Policy" }).check();
+      await page.getByRole("button", { name: "Create policy" }).click();
       await page.waitForURL(new RegExp(`/app/${orgId}/policies/pol_`));
       await page.locator('[data-testid="validator"][data-ready="true"]').waitFor();
       const save = page.getByRole("button", { name: "Save draft" });

@@ -7,16 +7,34 @@ import { type ActionResult, actionError, serverCaller } from "@/server/api";
 const TEMPLATE_IDS = ["development", "production", "hipaa"] as const;
 type TemplateId = (typeof TEMPLATE_IDS)[number];
 
-export async function createPolicyAction(organizationId: string, form: FormData): Promise<void> {
+/**
+ * Creates a policy from a template or blank, named as the form says. A refusal (a missing name,
+ * a role too low) comes back as the form's message at its field, never as a failed page.
+ */
+export async function createPolicyAction(
+  organizationId: string,
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const raw = String(form.get("templateId") ?? "");
   const templateId = TEMPLATE_IDS.find((t) => t === raw) as TemplateId | undefined;
+  const description = String(form.get("description") ?? "").trim();
   const caller = await serverCaller();
-  const { policy } = await caller.policies.create({
-    organizationId,
-    ...(templateId ? { templateId } : {}),
-  });
+  let policyId: string;
+  try {
+    const { policy } = await caller.policies.create({
+      organizationId,
+      // Sent as typed: core requires a name for a blank start and says so at /name.
+      name: String(form.get("name") ?? ""),
+      ...(description ? { description } : {}),
+      ...(templateId ? { templateId } : {}),
+    });
+    policyId = policy.id;
+  } catch (error) {
+    return actionError(error);
+  }
   revalidatePath(`/app/${organizationId}/policies`);
-  redirect(`/app/${organizationId}/policies/${policy.id}`);
+  redirect(`/app/${organizationId}/policies/${policyId}`);
 }
 
 export async function saveDraftAction(

@@ -1,6 +1,7 @@
 import { templates } from "@sekuire/policy-engine";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NewPolicyForm } from "@/components/app/new-policy-form";
 import { createPolicyAction } from "../actions";
 
 export const metadata: Metadata = { title: "New policy" };
@@ -23,35 +24,10 @@ export default async function NewPolicyPage({ params }: { params: Promise<{ orgI
           publish and assign it to a workspace.
         </p>
       </div>
-      <ul aria-label="Templates" className="grid gap-4 md:grid-cols-3">
-        {templates.map((t) => (
-          <li
-            key={t.id}
-            className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-          >
-            <h2 className="font-semibold">{t.title}</h2>
-            <p className="mt-2 flex-1 text-sm text-slate-600">{t.description}</p>
-            <form action={create} className="mt-4">
-              <input type="hidden" name="templateId" value={t.id} />
-              <button
-                type="submit"
-                aria-label={`Use template: ${t.title}`}
-                className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-              >
-                Use template
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
-      <form action={create}>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-        >
-          Start from a blank policy
-        </button>
-      </form>
+      <NewPolicyForm
+        action={create}
+        templates={templates.map(({ id, title, description }) => ({ id, title, description }))}
+      />
     </div>
   );
 }
