@@ -22,6 +22,7 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
+import { useCspNonce } from "@/components/csp-nonce";
 
 export type HighlightKind = "allow" | "deny" | "approval";
 export interface HighlightRange {
@@ -90,6 +91,9 @@ export function PolicyEditor({
   const initial = useRef(initialText);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
+  // CodeMirror mounts its styles as <style> tags; under the CSP they need this response's nonce.
+  // Read once, as the document: the editor is built once per mount.
+  const nonce = useRef(useCspNonce());
 
   useEffect(() => {
     if (!host.current) return;
@@ -98,6 +102,7 @@ export function PolicyEditor({
       state: EditorState.create({
         doc: initial.current,
         extensions: [
+          ...(nonce.current ? [EditorView.cspNonce.of(nonce.current)] : []),
           lineNumbers(),
           foldGutter(),
           lintGutter(),
