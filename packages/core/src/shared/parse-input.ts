@@ -3,6 +3,7 @@
  * worker) gets the same checks. A zod failure becomes BAD_REQUEST with one `{ pointer, message }`
  * per bad field, the JSON Pointer the console uses to put the message beside the field.
  */
+import { pointerOf } from "@sekuire/policy-engine";
 import type { z } from "zod";
 import { AppError, type ErrorDetail } from "../errors/index.js";
 
@@ -17,9 +18,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError("BAD_REQUEST", "The input is not valid.", details);
 }
 
-/** RFC 6901: `~` and `/` inside a segment are escaped as `~0` and `~1`. */
+/** A zod issue path as a JSON Pointer, escaped as the engine escapes its findings' pointers. */
 export function toPointer(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment) => `/${String(segment).replaceAll("~", "~0").replaceAll("/", "~1")}`)
-    .join("");
+  return pointerOf(...path.map(String));
 }
