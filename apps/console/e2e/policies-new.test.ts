@@ -3,34 +3,15 @@
  * name; a blank start without a name is refused at the Name field (core's 400 at /name), never
  * as a page that failed to load.
  */
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
-import { createTestDatabase } from "@sekuire/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Console, screenshot, startBrowser, startConsole } from "./harness";
-import { seedOwnerAndViewer, signIn } from "./signed-in";
+import { describe, expect, it } from "vitest";
+import { screenshot, startBrowser } from "./harness";
+import { signIn, useAcmeConsole } from "./signed-in";
 
-let database: MigratedTestDatabase;
-let server: Console;
-let orgId: string;
-const SECRET = "e2e-secret-policies-new-0123456789abcdef012345678";
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const { org } = await seedOwnerAndViewer(database);
-  orgId = org.id;
-  server = await startConsole({
-    env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
-});
+const acme = useAcmeConsole("e2e-secret-policies-new-0123456789abcdef012345678");
 
 async function policyNamed(name: string) {
-  return database.db.$unscoped.policy.findFirst({
-    where: { organizationId: orgId, name },
+  return acme.database.db.$unscoped.policy.findFirst({
+    where: { organizationId: acme.org.id, name },
     select: { id: true, description: true, templateId: true, draftDocument: true },
   });
 }
@@ -40,6 +21,8 @@ describe("Policies › New", () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
+      const { server } = acme;
+      const orgId = acme.org.id;
       await signIn(page, server.url, "owner@example.com");
       const newPage = `${server.url}/app/${orgId}/policies/new`;
 

@@ -4,36 +4,20 @@
  * console's pages, CodeMirror's editor included, work under it with no violation reported.
  */
 import { createPolicy } from "@sekuire/core/policies";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
-import { createTestDatabase } from "@sekuire/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Console, startBrowser, startConsole } from "./harness";
-import { seedOwnerAndViewer, signIn } from "./signed-in";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startBrowser } from "./harness";
+import { signIn, useAcmeConsole } from "./signed-in";
 
-let database: MigratedTestDatabase;
-let server: Console;
-let orgId: string;
+const acme = useAcmeConsole("e2e-secret-security-headers-0123456789abcdef0123");
 let policyId: string;
-const SECRET = "e2e-secret-security-headers-0123456789abcdef0123";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { org, owner } = await seedOwnerAndViewer(database);
-  orgId = org.id;
   const { policy } = await createPolicy(
-    database.db,
-    { kind: "user", userId: owner.id },
-    { organizationId: orgId, templateId: "production" },
+    acme.database.db,
+    { kind: "user", userId: acme.owner.id },
+    { organizationId: acme.org.id, templateId: "production" },
   );
   policyId = policy.id;
-  server = await startConsole({
-    env: (url) => ({ DATABASE_URL: database.url, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET }),
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.drop();
 });
 
 function expectStaticHeaders(res: Response, what: string): void {
@@ -49,6 +33,7 @@ function nonceOf(csp: string | null): string | undefined {
 
 describe("security headers", () => {
   it("are on pages, API routes and static assets; pages get a fresh nonce CSP", async () => {
+    const { server } = acme;
     const page = await fetch(`${server.url}/sign-in`);
     expectStaticHeaders(page, "page");
     const csp = page.headers.get("content-security-policy");
@@ -78,6 +63,7 @@ describe("security headers", () => {
   });
 
   it("leave every page working in Chromium with no CSP violation, the editor styled", async () => {
+    const { server } = acme;
     const browser = await startBrowser();
     try {
       const { page } = browser;
@@ -105,7 +91,7 @@ describe("security headers", () => {
         violations.push(...(await seen(path)));
       }
       await signIn(page, server.url, "owner@example.com");
-      const app = `/app/${orgId}`;
+      const app = `/app/${acme.org.id}`;
       const signedInPages = [
         `${app}/workspaces`,
         `${app}/policies`,

@@ -4,8 +4,10 @@
  */
 import { hashPassword } from "@sekuire/core";
 import { createOrganization } from "@sekuire/core/organizations";
-import type { MigratedTestDatabase } from "@sekuire/db/testing";
+import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { type Console, startConsole } from "./harness";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -36,4 +38,37 @@ export async function signIn(page: Page, consoleUrl: string, email: string) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${consoleUrl}/app`);
+}
+
+export interface AcmeConsole {
+  database: MigratedTestDatabase;
+  server: Console;
+  org: Awaited<ReturnType<typeof seedOwnerAndViewer>>["org"];
+  owner: Awaited<ReturnType<typeof seedOwnerAndViewer>>["owner"];
+}
+
+/**
+ * A test file's own database with Acme Robotics seeded, and a console on it: started before the
+ * file's tests, stopped and dropped after. Read its fields inside tests (they are set in beforeAll).
+ */
+export function useAcmeConsole(secret: string): AcmeConsole {
+  const acme = {} as AcmeConsole;
+  beforeAll(async () => {
+    acme.database = await createTestDatabase();
+    const { org, owner } = await seedOwnerAndViewer(acme.database);
+    acme.org = org;
+    acme.owner = owner;
+    acme.server = await startConsole({
+      env: (url) => ({
+        DATABASE_URL: acme.database.url,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: secret,
+      }),
+    });
+  });
+  afterAll(async () => {
+    await acme.server?.stop();
+    await acme.database?.drop();
+  });
+  return acme;
 }
