@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { screenshot, startBrowser } from "./harness";
-import { signIn, useAcmeConsole } from "./signed-in";
+import { setUpAcmeConsole, signIn } from "./signed-in";
 
-const acme = useAcmeConsole("e2e-secret-policies-new-0123456789abcdef012345678");
+const acme = setUpAcmeConsole("e2e-secret-policies-new-0123456789abcdef012345678");
 
 async function policyNamed(name: string) {
   return acme.database.db.$unscoped.policy.findFirst({

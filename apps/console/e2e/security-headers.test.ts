@@ -6,9 +6,9 @@
 import { createPolicy } from "@sekuire/core/policies";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startBrowser } from "./harness";
-import { signIn, useAcmeConsole } from "./signed-in";
+import { setUpAcmeConsole, signIn } from "./signed-in";
 
-const acme = useAcmeConsole("e2e-secret-security-headers-0123456789abcdef0123");
+const acme = setUpAcmeConsole("e2e-secret-security-headers-0123456789abcdef0123");
 let policyId: string;
 
 beforeAll(async () => {

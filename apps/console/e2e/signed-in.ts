@@ -51,7 +51,7 @@ export interface AcmeConsole {
  * A test file's own database with Acme Robotics seeded, and a console on it: started before the
  * file's tests, stopped and dropped after. Read its fields inside tests (they are set in beforeAll).
  */
-export function useAcmeConsole(secret: string): AcmeConsole {
+export function setUpAcmeConsole(secret: string): AcmeConsole {
   const acme = {} as AcmeConsole;
   beforeAll(async () => {
     acme.database = await createTestDatabase();
