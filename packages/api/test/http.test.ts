@@ -12,35 +12,28 @@ import { createApiHandler } from "../src/http.js";
 import { createNodeServer } from "../src/node-server.js";
 import { requestOrigin } from "../src/origin.js";
 import { createCaller } from "../src/router.js";
+import { serveApiForFile } from "./support/server.js";
 import { buildWorld, type World } from "./support/world.js";
 
 const database = useTestDatabase();
-let server: Server;
-let base: string;
+const api = serveApiForFile(() => database.db);
 let a: World;
 let b: World;
 
 beforeAll(async () => {
   a = await buildWorld(database.db, "Org A");
   b = await buildWorld(database.db, "Org B");
-  server = createNodeServer(createApiHandler({ db: database.db, onInternalError: () => {} }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
 }, 60_000);
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-});
 
 function get(path: string, input: unknown, token: string | null = a.adminTokenSecret) {
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return fetch(`${base}/${path}${query}`, {
+  return fetch(`${api.base()}/${path}${query}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
 
 function post(path: string, body: unknown, token: string | null = a.adminTokenSecret) {
-  return fetch(`${base}/${path}`, {
+  return fetch(`${api.base()}/${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -199,7 +192,7 @@ describe("over HTTP with an admin token", () => {
 
   it("echoes a caller's x-request-id", async () => {
     const response = await fetch(
-      `${base}/workspaces.list?input=${encodeURIComponent(JSON.stringify({ organizationId: b.organizationId }))}`,
+      `${api.base()}/workspaces.list?input=${encodeURIComponent(JSON.stringify({ organizationId: b.organizationId }))}`,
       { headers: { authorization: `Bearer ${a.adminTokenSecret}`, "x-request-id": "script-42" } },
     );
     expect(response.status).toBe(404);

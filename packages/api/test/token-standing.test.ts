@@ -3,40 +3,26 @@
  * removes that admin, acts with no more than the creator's current role, and says why (403
  * token_creator_not_member) when its creator is gone without the token having been revoked.
  */
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   createTestOrganization,
   emailOf,
   type TestOrganization,
   useTestDatabase,
 } from "@sekuire/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiHandler } from "../src/http.js";
-import { createNodeServer } from "../src/node-server.js";
+import { describe, expect, it } from "vitest";
+import { serveApiForFile } from "./support/server.js";
 import { callerFor } from "./support/world.js";
 
 const database = useTestDatabase();
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createNodeServer(createApiHandler({ db: database.db, onInternalError: () => {} }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
-}, 60_000);
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-});
+const api = serveApiForFile(() => database.db);
 
 function call(secret: string, path: string, input: unknown, method: "GET" | "POST" = "GET") {
   const headers = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
   if (method === "GET") {
     const query = `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    return fetch(`${base}/${path}${query}`, { headers });
+    return fetch(`${api.base()}/${path}${query}`, { headers });
   }
-  return fetch(`${base}/${path}`, { method, headers, body: JSON.stringify(input) });
+  return fetch(`${api.base()}/${path}`, { method, headers, body: JSON.stringify(input) });
 }
 
 async function errorData(response: Response) {
