@@ -8,10 +8,12 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { consoleEnv } from "@/server/env";
 
 export const NONCE_HEADER = "x-nonce";
+/** Read once: the proxy runs on every request. */
+const DEVELOPMENT = consoleEnv().NODE_ENV === "development";
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, consoleEnv().NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, DEVELOPMENT);
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
   headers.set("Content-Security-Policy", csp);

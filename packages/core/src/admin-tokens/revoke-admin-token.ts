@@ -1,6 +1,6 @@
-import type { Db } from "@sekuire/db";
+import type { Db, DbTransaction, Role } from "@sekuire/db";
 import { z } from "zod";
-import { authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
+import { type Access, authorizeInTx, type Principal, roleAtLeast } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { forbidden, notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
@@ -44,15 +44,25 @@ export async function revokeAdminToken(
       data: { revokedAt: now },
       select: adminTokenSelect,
     });
-    await recordAudit(tx, {
-      organizationId,
-      actor: access.actor,
-      origin: access.origin,
-      action: "admin_token.revoked",
-      targetType: "admin_token",
-      targetId: tokenId,
-      details: tokenAuditDetails(row),
-    });
+    await recordTokenRevoked(tx, access, { ...row, id: tokenId });
     return toAdminTokenView(row, now);
+  });
+}
+
+/** The `admin_token.revoked` event, by hand or with its creator (`extra` says why). */
+export async function recordTokenRevoked(
+  tx: DbTransaction,
+  access: Access,
+  token: { id: string; name: string; role: Role; prefix: string; lastFour: string },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(tx, {
+    organizationId: access.organizationId,
+    actor: access.actor,
+    origin: access.origin,
+    action: "admin_token.revoked",
+    targetType: "admin_token",
+    targetId: token.id,
+    details: { ...tokenAuditDetails(token), ...extra },
   });
 }

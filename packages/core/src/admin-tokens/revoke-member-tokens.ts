@@ -1,8 +1,7 @@
 import type { DbTransaction, Role } from "@sekuire/db";
 import type { Access } from "../access/index.js";
 import { rolesAbove } from "../access/roles.js";
-import { recordAudit } from "../audit/index.js";
-import { tokenAuditDetails } from "./admin-token-view.js";
+import { recordTokenRevoked } from "./revoke-admin-token.js";
 
 /** Why a member's tokens were revoked, as the audit trail records it. */
 export type TokenRevocationReason = "creator_removed" | "creator_left" | "creator_demoted";
@@ -48,19 +47,10 @@ export async function revokeTokensOfMember(
     data: { revokedAt: now },
   });
   for (const token of tokens) {
-    await recordAudit(tx, {
-      organizationId,
-      actor: access.actor,
-      origin: access.origin,
-      action: "admin_token.revoked",
-      targetType: "admin_token",
-      targetId: token.id,
-      details: {
-        ...tokenAuditDetails(token),
-        reason,
-        creatorId: userId,
-        ...(newRole ? { creatorRole: newRole } : {}),
-      },
+    await recordTokenRevoked(tx, access, token, {
+      reason,
+      creatorId: userId,
+      ...(newRole ? { creatorRole: newRole } : {}),
     });
   }
   return tokens.length;

@@ -5,8 +5,13 @@
  */
 import type { ActionPlan } from "../compile/action-plan.js";
 import type { CompiledPolicySet } from "../compile/compile.js";
-import type { FilterGroup } from "../compile/table.js";
-import { type Entry, type EntryList, SAME, type ThresholdGroup } from "../compile/table.js";
+import {
+  type Entry,
+  type EntryList,
+  type FilterGroup,
+  SAME,
+  type ThresholdGroup,
+} from "../compile/table.js";
 import { holdingRange } from "../compile/thresholds.js";
 import { comparedValue, evaluateCondition, FALSE, TRUE } from "./condition.js";
 import { considerFilter } from "./filter.js";

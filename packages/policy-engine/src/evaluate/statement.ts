@@ -130,11 +130,7 @@ export function appliesPlainly(cs: CompiledStatement, state: RequestState): bool
   return conditionsHold(cs, state);
 }
 
-/** Action assumed to match: does the rest of the statement apply? */
+/** Action assumed to match: does the rest of the statement apply? (anyResource: no resource test) */
 export function appliesAfterAction(cs: CompiledStatement, state: RequestState): boolean {
-  if (!cs.anyResource) {
-    const r = resourceResult(cs, state);
-    if (r === FALSE || (r === ERROR && !cs.deny)) return false;
-  }
-  return conditionsHold(cs, state);
+  return cs.anyResource ? conditionsHold(cs, state) : appliesPlainly(cs, state);
 }
