@@ -3,6 +3,7 @@
  * without a framework. Node 20 has Request/Response built in; this only copies between them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { errorEnvelope } from "@sekuire/contracts";
 import type { ApiHandler } from "./http.js";
 
 /** The socket's peer address goes along with each request (the audit trail's IP). */
@@ -14,7 +15,11 @@ export function createNodeServer(handler: ApiHandler): Server {
       .catch((error: unknown) => {
         console.error("[api] node adapter failed", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { message: "Internal server error" } }));
+        res.end(
+          JSON.stringify(
+            errorEnvelope("INTERNAL_SERVER_ERROR", "Something went wrong on our side.", null),
+          ),
+        );
       });
   });
 }

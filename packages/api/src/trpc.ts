@@ -6,8 +6,9 @@
  * establish who is calling; procedures stay thin and cannot forget a tenant check.
  */
 
+import { type ErrorBody, errorCodeOfStatus, trpcCodeOf } from "@sekuire/contracts";
 import type { Principal, RequestOrigin } from "@sekuire/core/access";
-import { AppError, type ErrorCode, type ErrorDetail } from "@sekuire/core/errors";
+import { AppError, type ErrorDetail } from "@sekuire/core/errors";
 import type { Db } from "@sekuire/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -26,11 +27,13 @@ export interface Context {
   origin?: RequestOrigin;
 }
 
-/** What every error carries in `error.data`, besides tRPC's own `httpStatus` and `path`. */
-export interface ApiErrorData {
-  code: string;
-  message: string;
-  requestId: string | null;
+/**
+ * What every error carries in `error.data`: the fields of the one envelope's body
+ * (`{ code, message, requestId, details }`, @sekuire/contracts), besides tRPC's own `httpStatus`
+ * and `path`. tRPC keeps its JSON-RPC-like wire (`{ error: { message, code, data } }`) for its
+ * clients; every plain HTTP route answers the envelope itself.
+ */
+export interface ApiErrorData extends Omit<ErrorBody, "details"> {
   details: ErrorDetail[];
   httpStatus: number;
   path?: string;
@@ -38,21 +41,8 @@ export interface ApiErrorData {
 
 const INTERNAL_MESSAGE = "Something went wrong on our side; the request id identifies it.";
 
-// AppError's codes are a subset of tRPC's, with the same HTTP statuses (core's ERROR_STATUS).
-const TRPC_CODE: Record<ErrorCode, TRPCError["code"]> = {
-  BAD_REQUEST: "BAD_REQUEST",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  CONFLICT: "CONFLICT",
-  PRECONDITION_FAILED: "PRECONDITION_FAILED",
-  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
-  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-};
-
 export function toTRPCError(error: AppError): TRPCError {
-  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+  return new TRPCError({ code: trpcCodeOf(error.code), message: error.message, cause: error });
 }
 
 const t = initTRPC.context<Context>().create({
@@ -62,7 +52,9 @@ const t = initTRPC.context<Context>().create({
     const hidden = error.code === "INTERNAL_SERVER_ERROR" && !app;
     const message = hidden ? INTERNAL_MESSAGE : error.message;
     const data: ApiErrorData = {
-      code: error.code,
+      // tRPC's code names are the contracts' codes; a code outside the table (e.g. PARSE_ERROR)
+      // reads as the code of its HTTP status.
+      code: app?.code ?? errorCodeOfStatus(shape.data.httpStatus),
       message,
       requestId: ctx?.requestId ?? null,
       details: app?.details ?? [],

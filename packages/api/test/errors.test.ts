@@ -2,10 +2,15 @@
  * The error model at the edge: unexpected failures are not explained to the caller (but keep
  * their request id), and outputs are plain JSON.
  */
+import { ERROR_CODES, httpStatusOf, trpcCodeOf } from "@sekuire/contracts";
+import { AppError } from "@sekuire/core/errors";
 import type { Db } from "@sekuire/db";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { describe, expect, it } from "vitest";
 import { createApiHandler } from "../src/http.js";
 import { toJson } from "../src/json.js";
+import { toTRPCError } from "../src/trpc.js";
 
 describe("unexpected errors", () => {
   it("come back as 500 INTERNAL_SERVER_ERROR without their message, and are reported", async () => {
@@ -58,5 +63,21 @@ describe("toJson", () => {
       none: null,
       n: 1,
     });
+  });
+});
+
+describe("the error table", () => {
+  it("gives each code the HTTP status tRPC gives its own code of that name", () => {
+    for (const code of ERROR_CODES) {
+      const trpc = new TRPCError({ code: trpcCodeOf(code) });
+      expect(getHTTPStatusCodeFromError(trpc), code).toBe(httpStatusOf(code));
+    }
+  });
+
+  it("an AppError of every code leaves the API with its status and code", () => {
+    for (const code of ERROR_CODES) {
+      const error = toTRPCError(new AppError(code, "x"));
+      expect(getHTTPStatusCodeFromError(error), code).toBe(httpStatusOf(code));
+    }
   });
 });

@@ -85,6 +85,7 @@ export type PlatformReason =
   | "ApprovalDenied"
   | "ApprovalExpired"
   | "ApprovalConsumed"
+  | "ApprovalMismatch"
   | "LimitExceeded"
   | "Frozen"
   | "Unavailable";
@@ -130,6 +131,11 @@ export interface ApprovalRule {
 export interface PolicyApprovalRule extends ApprovalRule {
   /** the action patterns as written */
   actions: string[];
+}
+
+/** A RequireApproval decision's approval: the merged rule and the entries that asked for it. */
+export interface DecisionApproval extends ApprovalRule {
+  entries: ApprovalEntryRef[];
 }
 
 export interface ApprovalEntryRef {
@@ -195,7 +201,7 @@ export interface Decision {
   limits: EffectiveLimits;
   audit: EffectiveAudit;
   /** Present on RequireApproval: the merged rule and the entries that asked for it. */
-  approval?: ApprovalRule & { entries: ApprovalEntryRef[] };
+  approval?: DecisionApproval;
   /** Present with { explain: true }: one entry per statement of every policy, in order. */
   explanation?: StatementExplanation[];
   /** A sentence about why (e.g. which part of the resource was invalid). */

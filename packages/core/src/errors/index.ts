@@ -1,31 +1,12 @@
 /**
- * One error model for every surface: a closed list of codes, one table mapping them to HTTP and
- * tRPC statuses. The HTTP body is `{ error: { code, message, requestId, details? } }`, where
- * `details` lists `{ pointer, message }` for each bad field (JSON Pointer into the input).
+ * Core's errors: an AppError carries one of the contracts' codes (the one table from code to
+ * HTTP status and tRPC code lives in @sekuire/contracts), a message for people and, for bad
+ * input, `{ pointer, message }` per field. Every surface turns it into the one envelope
+ * `{ error: { code, message, requestId, details? } }`.
  */
+import { type ErrorCode, type ErrorDetail, httpStatusOf } from "@sekuire/contracts";
 
-export const ERROR_STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  UNPROCESSABLE_CONTENT: 422,
-  TOO_MANY_REQUESTS: 429,
-  INTERNAL_SERVER_ERROR: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface ErrorDetail {
-  pointer: string;
-  message: string;
-  /** a stable code, e.g. a policy finding's code */
-  code?: string;
-  line?: number;
-  column?: number;
-}
+export type { ErrorCode, ErrorDetail } from "@sekuire/contracts";
 
 export class AppError extends Error {
   constructor(
@@ -38,7 +19,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return httpStatusOf(this.code);
   }
 }
 

@@ -1,21 +1,2 @@
-import { z } from "zod";
-
-/** A workspace's slug: what URLs and the CLI use, unique within the organization. */
-export const slugSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(48)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single dashes.");
-
-/** `Production EU` → `production-eu`; empty when the name has no letters or digits at all. */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
-}
+// The slug rules are part of the wire format (the console previews them): one definition.
+export { slugify, slugSchema } from "@sekuire/contracts";

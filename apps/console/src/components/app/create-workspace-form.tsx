@@ -1,20 +1,10 @@
 "use client";
 
+import { slugify } from "@sekuire/contracts";
 import { useActionState, useEffect, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass, card } from "@/components/ui/styles";
 import type { ActionResult } from "@/server/api";
-
-/** Lowercase letters, digits and dashes, as core derives it. */
-export function toSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63);
-}
 
 export function CreateWorkspaceForm({
   action,
@@ -46,7 +36,7 @@ export function CreateWorkspaceForm({
             value={name}
             onChange={(e) => {
               setName(e.target.value);
-              if (!slugEdited) setSlug(toSlug(e.target.value));
+              if (!slugEdited) setSlug(slugify(e.target.value));
             }}
             placeholder="Production agents"
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
