@@ -62,7 +62,7 @@ function loadServicesEnv() {
 
 function runShellTests() {
   const totals = { passed: 0, failed: 0 };
-  for (const test of ["scripts/services.test.sh"]) {
+  for (const test of ["scripts/services.test.sh", "scripts/boundaries.test.sh"]) {
     const r = spawnSync("bash", [test], { cwd: root, encoding: "utf8" });
     process.stdout.write(r.stdout ?? "");
     process.stderr.write(r.stderr ?? "");

@@ -242,7 +242,9 @@ describe("sign-up", () => {
       }),
     });
     expect(dup.status).toBe(409);
-    expect(await dup.json()).toMatchObject({ pointer: "/email" });
+    expect(await dup.json()).toMatchObject({
+      error: { code: "CONFLICT", details: [{ pointer: "/email" }], requestId: expect.any(String) },
+    });
 
     // Bad input names every field at fault, and stores nothing.
     const bad = await client().request("/api/sign-up", {
@@ -251,8 +253,13 @@ describe("sign-up", () => {
       body: JSON.stringify({ name: "", email: "nope", password: "short", organizationName: "X" }),
     });
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { details: { pointer: string }[] };
-    expect(body.details.map((d) => d.pointer).sort()).toEqual(["/email", "/name", "/password"]);
+    const body = (await bad.json()) as { error: { code: string; details: { pointer: string }[] } };
+    expect(body.error.code).toBe("BAD_REQUEST");
+    expect(body.error.details.map((d) => d.pointer).sort()).toEqual([
+      "/email",
+      "/name",
+      "/password",
+    ]);
     expect(await database.db.user.count({ where: { email: "nope" } })).toBe(0);
 
     // Two sign-ups with one email at once: one account, the other told it exists.

@@ -6,7 +6,7 @@
  */
 import { adminTokenPrincipal } from "@sekuire/api";
 import type { Principal } from "@sekuire/core/access";
-import type { Db } from "@sekuire/db";
+import type { Db } from "@sekuire/core/runtime";
 import { TRPCError } from "@trpc/server";
 import { sessionPrincipal } from "./auth";
 

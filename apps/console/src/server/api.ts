@@ -3,7 +3,7 @@
  * session's user as the principal (roles are re-read from the database by core on every call).
  */
 import { createCaller } from "@sekuire/api";
-import { db } from "@sekuire/db";
+import { platformDb as db } from "@sekuire/core/runtime";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";

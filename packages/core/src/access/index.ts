@@ -21,7 +21,7 @@ import type { RequestOrigin } from "./origin.js";
 import { roleAtLeast } from "./roles.js";
 
 export { MAX_USER_AGENT_LENGTH, normalizeOrigin, type RequestOrigin } from "./origin.js";
-export { lowerRole, ROLE_RANK, roleAtLeast, rolesAbove } from "./roles.js";
+export { lowerRole, ROLE_RANK, type Role, roleAtLeast, rolesAbove } from "./roles.js";
 
 /**
  * An authenticated caller: a signed-in user, or an admin token already verified by its hash.

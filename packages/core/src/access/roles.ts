@@ -1,5 +1,7 @@
 import type { Role } from "@sekuire/db";
 
+export type { Role };
+
 /** owner ⊃ admin ⊃ approver ⊃ viewer. */
 export const ROLE_RANK: Readonly<Record<Role, number>> = {
   viewer: 1,

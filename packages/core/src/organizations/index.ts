@@ -3,6 +3,7 @@ export {
   type CreateOrganizationInput,
   createOrganization,
   createOrganizationInput,
+  foundOrganization,
 } from "./create-organization.js";
 export { listOrganizations } from "./list-organizations.js";
 export type { OrganizationView } from "./organization-view.js";

@@ -1,11 +1,12 @@
 "use server";
 
+import { changePassword, closeOtherSessions } from "@sekuire/core/accounts";
+import { platformDb } from "@sekuire/core/runtime";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { changePassword } from "@/server/account";
 import { type ActionResult, signedIn } from "@/server/api";
+import { currentSessionId } from "@/server/auth";
 import { requestOriginOf } from "@/server/client-ip";
-import { closeOtherSessions, currentSessionId } from "@/server/sessions";
 
 /** The request's address (as the console's server saw it) and user agent. */
 async function origin() {
@@ -23,6 +24,7 @@ export async function changePasswordAction(
 ): Promise<ActionResult> {
   const { user } = await signedIn("/account");
   const result = await changePassword(
+    platformDb,
     user.id,
     { current: String(form.get("current") ?? ""), next: String(form.get("next") ?? "") },
     await currentSessionId(),
@@ -40,7 +42,7 @@ export async function changePasswordAction(
 
 export async function signOutOthersAction(_previous: ActionResult | null): Promise<ActionResult> {
   const { user } = await signedIn("/account");
-  const closed = await closeOtherSessions(user.id, await currentSessionId());
+  const closed = await closeOtherSessions(platformDb, user.id, await currentSessionId());
   revalidatePath("/account");
   return { ok: true, message: others(closed) };
 }

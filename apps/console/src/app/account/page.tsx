@@ -1,4 +1,5 @@
-import { db } from "@sekuire/db";
+import { accountSummary } from "@sekuire/core/accounts";
+import { platformDb } from "@sekuire/core/runtime";
 import type { Metadata } from "next";
 import { PasswordForm, SignOutOthersForm } from "@/components/account/account-forms";
 import { signedIn } from "@/server/api";
@@ -9,10 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const { user } = await signedIn("/account");
-  const [account, sessions] = await Promise.all([
-    db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
-    db.session.count({ where: { userId: user.id, expires: { gt: new Date() } } }),
-  ]);
+  const account = await accountSummary(platformDb, user.id);
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-6 py-12">
       <div>
@@ -21,8 +19,8 @@ export default async function AccountPage() {
           Signed in as <span className="font-medium">{user.email}</span>
         </p>
       </div>
-      <PasswordForm hasPassword={Boolean(account?.passwordHash)} action={changePasswordAction} />
-      <SignOutOthersForm open={sessions} action={signOutOthersAction} />
+      <PasswordForm hasPassword={account.hasPassword} action={changePasswordAction} />
+      <SignOutOthersForm open={account.openSessions} action={signOutOthersAction} />
     </div>
   );
 }

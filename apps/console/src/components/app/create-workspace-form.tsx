@@ -1,6 +1,6 @@
 "use client";
 
-import { slugify } from "@sekuire/contracts";
+import { slugify } from "@sekuire/contracts/slug";
 import { useActionState, useEffect, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass, card } from "@/components/ui/styles";

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ErrorEnvelope } from "@sekuire/contracts";
+
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useEffect, useState } from "react";
@@ -25,8 +27,9 @@ export function SignUpForm() {
       body: JSON.stringify(form),
     });
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      setError(body?.error ?? "Sign-up failed.");
+      // The one error envelope: the first bad field's message, else the error's own.
+      const body = (await res.json().catch(() => null)) as ErrorEnvelope | null;
+      setError(body?.error.details?.[0]?.message ?? body?.error.message ?? "Sign-up failed.");
       setBusy(false);
       return;
     }

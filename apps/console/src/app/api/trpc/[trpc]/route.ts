@@ -1,5 +1,5 @@
 import { createApiHandler } from "@sekuire/api";
-import { db } from "@sekuire/db";
+import { platformDb as db } from "@sekuire/core/runtime";
 import { requestPrincipal } from "@/server/api-principal";
 import { clientIp } from "@/server/client-ip";
 

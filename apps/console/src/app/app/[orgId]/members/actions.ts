@@ -1,15 +1,11 @@
 "use server";
 
-import type { Role } from "@sekuire/db/enums";
+import type { Role } from "@sekuire/core/access";
+import { invitationUrl, type MailOutcome, sendInvitationEmail } from "@sekuire/core/mail";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionResult, actionError, mutate, serverCaller, signedIn } from "@/server/api";
-import {
-  invitationUrl,
-  type MailOutcome,
-  publicBaseUrl,
-  sendInvitationEmail,
-} from "@/server/invitation-mail";
+import { publicBaseUrl } from "@/server/public-url";
 
 function membersPath(organizationId: string) {
   return `/app/${organizationId}/members`;

@@ -1,6 +1,6 @@
 "use server";
 
-import type { Role } from "@sekuire/db/enums";
+import type { Role } from "@sekuire/core/access";
 import { revalidatePath } from "next/cache";
 import { type ActionResult, actionError, mutate, serverCaller } from "@/server/api";
 import { expiryFrom } from "@/server/form-fields";

@@ -1,19 +1,16 @@
 /**
  * Server-side records of signed-in sessions, so that signing out really ends a session.
  *
- * next-auth v4 keeps sessions in a JWT cookie (it allows passwords only with JWTs), and a JWT
- * stays valid until it expires: a copied cookie would outlive sign-out. So each sign-in opens a
- * row in the Session table, the token carries its random id (`sid`), every request checks the
- * row is still there, and sign-out deletes it. Only the SHA-256 of the id is stored.
+ * The console's next-auth keeps sessions in a JWT cookie, and a JWT stays valid until it
+ * expires: a copied cookie would outlive sign-out. So each sign-in opens a row in the Session
+ * table, the token carries its random id (`sid`), every request checks the row is still there,
+ * and sign-out deletes it. Only the SHA-256 of the id is stored.
  */
 import { randomBytes } from "node:crypto";
-import { hashSecret } from "@sekuire/core";
-import { type DbTransaction, db } from "@sekuire/db";
-import { cookies, headers } from "next/headers";
-import { getToken } from "next-auth/jwt";
-import { authSecret } from "./secret";
+import type { Db, DbTransaction } from "@sekuire/db";
+import { hashSecret } from "../secrets.js";
 
-export async function openSession(userId: string, maxAgeSeconds: number): Promise<string> {
+export async function openSession(db: Db, userId: string, maxAgeSeconds: number): Promise<string> {
   const sid = randomBytes(32).toString("base64url");
   const now = new Date();
   await db.$transaction([
@@ -31,7 +28,7 @@ export async function openSession(userId: string, maxAgeSeconds: number): Promis
 }
 
 /** Whether the session `sid` of `userId` is open: signed in, not signed out, not expired. */
-export async function sessionIsOpen(sid: unknown, userId: unknown): Promise<boolean> {
+export async function sessionIsOpen(db: Db, sid: unknown, userId: unknown): Promise<boolean> {
   if (typeof sid !== "string" || typeof userId !== "string" || sid === "") return false;
   const row = await db.session.findUnique({
     where: { sessionToken: hashSecret(sid) },
@@ -40,31 +37,19 @@ export async function sessionIsOpen(sid: unknown, userId: unknown): Promise<bool
   return row !== null && row.userId === userId && row.expires.getTime() > Date.now();
 }
 
-export async function closeSession(sid: unknown): Promise<void> {
+export async function closeSession(db: Db, sid: unknown): Promise<void> {
   if (typeof sid !== "string" || sid === "") return;
   await db.session.deleteMany({ where: { sessionToken: hashSecret(sid) } });
 }
 
 /** Ends every session of the user but `keepSid` (the one asking): "sign out everywhere else". */
 export async function closeOtherSessions(
+  client: Pick<DbTransaction, "session">,
   userId: string,
   keepSid: string | null,
-  client: Pick<DbTransaction, "session"> = db,
 ): Promise<number> {
   const { count } = await client.session.deleteMany({
     where: { userId, ...(keepSid ? { NOT: { sessionToken: hashSecret(keepSid) } } : {}) },
   });
   return count;
-}
-
-/** The session id inside the current request's session cookie (server actions, route handlers). */
-export async function currentSessionId(): Promise<string | null> {
-  const [h, c] = await Promise.all([headers(), cookies()]);
-  const req = {
-    headers: Object.fromEntries(h.entries()),
-    cookies: Object.fromEntries(c.getAll().map((cookie) => [cookie.name, cookie.value])),
-  };
-  // getToken only reads headers and cookies; its type wants a full request.
-  const token = await getToken({ req: req as never, secret: authSecret() });
-  return typeof token?.sid === "string" ? token.sid : null;
 }

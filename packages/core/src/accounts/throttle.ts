@@ -11,8 +11,8 @@
  * delay runs out 15 minutes after the last real failure at most. A success does not reset the
  * window; the delay simply runs out.
  *
- * An unknown address (null: the console is not served by node-server/main.mjs, see
- * client-ip.ts) is one address for this rule: all such attempts share its limits, so spraying
+ * An unknown address (null: e.g. the console is not served by its node-server/main.mjs,
+ * which reads the socket) is one address for this rule: all such attempts share its limits, so spraying
  * is still slowed, at the price that they can slow each other.
  */
 import type { Db } from "@sekuire/db";

@@ -2,8 +2,8 @@
  * Sign-in records: a SignInAttempt row for every attempt (throttling), and for a known user an
  * event in the admin audit trail of each organization they belong to.
  */
-import { recordAudit } from "@sekuire/core/audit";
 import type { Db, DbTransaction } from "@sekuire/db";
+import { recordAudit } from "../audit/index.js";
 
 export interface SignInRecord {
   email: string;

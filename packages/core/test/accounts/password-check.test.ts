@@ -1,11 +1,12 @@
 /**
- * Sign-in costs one scrypt whether or not the account has a password (src/server/password-check.ts),
+ * Sign-in costs one scrypt whether or not the account has a password (accounts/password-check.ts),
  * checked by the path taken and the dummy's parameters, never by a clock (speed is not asserted
  * in tests).
  */
-import { hashPassword, verifyPassword } from "@sekuire/core";
+
 import { describe, expect, it } from "vitest";
-import { dummyHash, passwordMatches } from "../src/server/password-check";
+import { dummyHash, passwordMatches } from "../../src/accounts/index.js";
+import { hashPassword, verifyPassword } from "../../src/passwords.js";
 
 /** verifyPassword, recording the hashes it was asked to check. */
 function recordingVerify() {

@@ -5,7 +5,7 @@
  * account.
  */
 import { randomBytes } from "node:crypto";
-import { hashPassword, verifyPassword } from "@sekuire/core";
+import { hashPassword, verifyPassword } from "../passwords.js";
 
 let dummy: Promise<string> | undefined;
 

@@ -1,17 +1,17 @@
 /**
- * A person's own account: their password and their sessions. A password change (or "sign out
- * everywhere else") ends every other session at once, so a stolen cookie or an old device loses
- * access the moment its owner acts.
+ * A person's own password. A change (or "sign out everywhere else") ends every other session at
+ * once, so a stolen cookie or an old device loses access the moment its owner acts.
  */
-import { hashPassword, verifyPassword } from "@sekuire/core";
-import { db } from "@sekuire/db";
-import { recordSignIn, recordUserEvent } from "./audit";
-import { closeOtherSessions } from "./sessions";
-import { checkThrottle, throttledMessage } from "./throttle";
+import type { Db } from "@sekuire/db";
+import { hashPassword, verifyPassword } from "../passwords.js";
+import { closeOtherSessions } from "./sessions.js";
+import { recordSignIn, recordUserEvent } from "./sign-in-records.js";
+import { checkThrottle, throttledMessage } from "./throttle.js";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export interface Origin {
+/** Where a person's request came from, as the server saw it. */
+export interface ClientOrigin {
   ip: string | null;
   userAgent: string | null;
 }
@@ -25,10 +25,11 @@ export type ChangePasswordResult =
  * a wrong one counts as a failed sign-in); a user who only ever used email links sets a first one.
  */
 export async function changePassword(
+  db: Db,
   userId: string,
   input: { current: string; next: string },
   keepSid: string | null,
-  origin: Origin,
+  origin: ClientOrigin,
 ): Promise<ChangePasswordResult> {
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -72,7 +73,19 @@ export async function changePassword(
       details: {},
       ...origin,
     });
-    return closeOtherSessions(userId, keepSid, tx);
+    return closeOtherSessions(tx, userId, keepSid);
   });
   return { ok: true, closed };
+}
+
+/** What the account page shows: whether a password is set, and how many sessions are open. */
+export async function accountSummary(
+  db: Db,
+  userId: string,
+): Promise<{ hasPassword: boolean; openSessions: number }> {
+  const [user, openSessions] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
+    db.session.count({ where: { userId, expires: { gt: new Date() } } }),
+  ]);
+  return { hasPassword: Boolean(user?.passwordHash), openSessions };
 }

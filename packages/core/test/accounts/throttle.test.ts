@@ -1,5 +1,5 @@
 /**
- * The sign-in throttle against a real database (src/server/throttle.ts): refusals never extend
+ * The sign-in throttle against a real database (accounts/throttle.ts): refusals never extend
  * a lock, the owner elsewhere is never locked out, and every attempt whose address is unknown
  * shares one bucket, so spraying without an address is still slowed.
  */
@@ -9,7 +9,7 @@ import {
   checkThrottle,
   MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
   MAX_FAILURES_PER_ADDRESS,
-} from "../src/server/throttle";
+} from "../../src/accounts/index.js";
 
 let database: MigratedTestDatabase;
 const T0 = Date.parse("2026-12-01T10:00:00Z");

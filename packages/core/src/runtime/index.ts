@@ -1,0 +1,31 @@
+/**
+ * The process's database handle, for apps. Apps (the console, the decision API, the worker)
+ * never import @sekuire/db: they take this handle and give it back to core's services and the
+ * API's handler, which do every read and write (a lint rule and test/boundaries keep it so).
+ */
+import { type Db, db, disconnectDb } from "@sekuire/db";
+
+export type { Db } from "@sekuire/db";
+
+/** The shared, lazily connected client of this process (DATABASE_URL). */
+export const platformDb: Db = db;
+
+export { disconnectDb };
+
+/**
+ * The client next-auth's Prisma adapter stores magic-link tokens and users through. It is the
+ * unscoped client (users belong to no one organization), reached only when called, so importing
+ * the console's auth options (next build) needs no DATABASE_URL.
+ */
+export function authAdapterClient(): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_target, property) {
+        const client = db.$unscoped;
+        const value = Reflect.get(client, property, client);
+        return typeof value === "function" ? value.bind(client) : value;
+      },
+    },
+  );
+}
