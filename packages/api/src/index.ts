@@ -13,6 +13,7 @@ export { type RequestOrigin, requestOrigin, trustedProxyHops } from "./origin.js
 export { type AppRouter, appRouter, createCaller } from "./router.js";
 export {
   type ApiErrorData,
+  appErrorOf,
   authedProcedure,
   type Context,
   publicProcedure,

@@ -9,9 +9,10 @@
 import { type ErrorBody, errorCodeOfStatus, trpcCodeOf } from "@sekuire/contracts";
 import type { Principal, RequestOrigin } from "@sekuire/core/access";
 import { AppError, type ErrorDetail } from "@sekuire/core/errors";
+import { toPointer } from "@sekuire/core/shared";
 import type { Db } from "@sekuire/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { ZodError } from "zod";
 
 export interface Context {
   db: Db;
@@ -45,12 +46,30 @@ export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCodeOf(error.code), message: error.message, cause: error });
 }
 
+/**
+ * The AppError behind a failure: core's own, or a procedure's declared input refusing the input
+ * (tRPC's BAD_REQUEST with the ZodError as its cause), told the way core tells it: one
+ * `{ pointer, message }` per bad field.
+ */
+export function appErrorOf(cause: unknown): AppError | undefined {
+  if (cause instanceof AppError) return cause;
+  if (cause instanceof ZodError) {
+    const details = cause.issues.map((issue) => ({
+      pointer: toPointer(issue.path),
+      message: issue.message,
+      code: issue.code,
+    }));
+    return new AppError("BAD_REQUEST", "The input is not valid.", details);
+  }
+  return undefined;
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const app = error.cause instanceof AppError ? error.cause : undefined;
+    const app = appErrorOf(error.cause);
     // Unexpected failures (a database error, a bug) are not explained to the caller.
     const hidden = error.code === "INTERNAL_SERVER_ERROR" && !app;
-    const message = hidden ? INTERNAL_MESSAGE : error.message;
+    const message = hidden ? INTERNAL_MESSAGE : (app?.message ?? error.message);
     const data: ApiErrorData = {
       // tRPC's code names are the contracts' codes; a code outside the table (e.g. PARSE_ERROR)
       // reads as the code of its HTTP status.
@@ -91,12 +110,3 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
     ctx: { principal: origin && !principal.origin ? { ...principal, origin } : principal },
   });
 });
-
-/**
- * The declared input of a procedure: typed for the client, but not parsed here. Core parses
- * every input itself (scripts and the worker call it directly too), and its errors name each bad
- * field by JSON Pointer, so parsing twice would only risk two different error shapes.
- */
-export function coreInput<T>() {
-  return z.custom<T>(() => true);
-}

@@ -127,6 +127,13 @@ describe("over HTTP with an admin token", () => {
     ]);
   });
 
+  it("names a field of the wrong type, as the declared input reads it, with 400", async () => {
+    const response = await post("workspaces.create", { organizationId: a.organizationId, name: 5 });
+    const body = await errorOf(response, 400, "BAD_REQUEST");
+    expect(body.error.data.message).toBe("The input is not valid.");
+    expect(body.error.data.details).toEqual([expect.objectContaining({ pointer: "/name" })]);
+  });
+
   it("returns the engine's findings with their pointers when a publish fails (422)", async () => {
     const response = await post("policies.publish", {
       organizationId: a.organizationId,

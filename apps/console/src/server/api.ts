@@ -2,7 +2,7 @@
  * tRPC on the server: the same procedures the HTTP API serves, called in-process with the
  * session's user as the principal (roles are re-read from the database by core on every call).
  */
-import { createCaller } from "@sekuire/api";
+import { appErrorOf, createCaller } from "@sekuire/api";
 import { platformDb as db } from "@sekuire/core/runtime";
 import { TRPCError } from "@trpc/server";
 import { revalidatePath } from "next/cache";
@@ -60,8 +60,9 @@ export async function mutate(
 /** A tRPC error as a message a form can show (details with pointers when core gave them). */
 export function actionError(error: unknown): ActionResult {
   if (error instanceof TRPCError) {
-    const cause = error.cause as { details?: { pointer?: string; message: string }[] } | undefined;
-    return { ok: false, message: error.message, details: cause?.details };
+    // core's AppError, or the procedure's declared input refusing it: both name fields by pointer.
+    const app = appErrorOf(error.cause);
+    return { ok: false, message: app?.message ?? error.message, details: app?.details };
   }
   throw error;
 }

@@ -1,8 +1,10 @@
-import { type CreateAdminTokenInput, createAdminToken } from "@sekuire/core/admin-tokens";
+import { createAdminToken, createAdminTokenInput } from "@sekuire/core/admin-tokens";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { createdAdminTokenOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Creates an admin token scoped to a role; the secret is returned once. */
 export const createProcedure = authedProcedure
-  .input(coreInput<CreateAdminTokenInput>())
+  .input(createAdminTokenInput)
+  .output(createdAdminTokenOutput)
   .mutation(({ ctx, input }) => json(createAdminToken(ctx.db, ctx.principal, input)));

@@ -1,8 +1,11 @@
-import { type ListAdminTokensInput, listAdminTokens } from "@sekuire/core/admin-tokens";
+import { listAdminTokens, listAdminTokensInput } from "@sekuire/core/admin-tokens";
+import { z } from "zod";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { adminTokenOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** The organization's admin tokens. */
 export const listProcedure = authedProcedure
-  .input(coreInput<ListAdminTokensInput>())
+  .input(listAdminTokensInput)
+  .output(z.array(adminTokenOutput))
   .query(({ ctx, input }) => json(listAdminTokens(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type RevokeAdminTokenInput, revokeAdminToken } from "@sekuire/core/admin-tokens";
+import { revokeAdminToken, revokeAdminTokenInput } from "@sekuire/core/admin-tokens";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { adminTokenOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Revokes an admin token. */
 export const revokeProcedure = authedProcedure
-  .input(coreInput<RevokeAdminTokenInput>())
+  .input(revokeAdminTokenInput)
+  .output(adminTokenOutput)
   .mutation(({ ctx, input }) => json(revokeAdminToken(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type DeleteAgentInput, deleteAgent } from "@sekuire/core/agents";
+import { deleteAgent, deleteAgentInput } from "@sekuire/core/agents";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { nothing } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Deletes an agent and its keys. */
 export const deleteProcedure = authedProcedure
-  .input(coreInput<DeleteAgentInput>())
+  .input(deleteAgentInput)
+  .output(nothing)
   .mutation(({ ctx, input }) => json(deleteAgent(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type GetAgentInput, getAgent } from "@sekuire/core/agents";
+import { getAgent, getAgentInput } from "@sekuire/core/agents";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { agentOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** One agent. */
 export const getProcedure = authedProcedure
-  .input(coreInput<GetAgentInput>())
+  .input(getAgentInput)
+  .output(agentOutput)
   .query(({ ctx, input }) => json(getAgent(ctx.db, ctx.principal, input)));

@@ -1,8 +1,11 @@
-import { type ListAgentsInput, listAgents } from "@sekuire/core/agents";
+import { listAgents, listAgentsInput } from "@sekuire/core/agents";
+import { z } from "zod";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { agentOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** The organization's agents, optionally of one workspace. */
 export const listProcedure = authedProcedure
-  .input(coreInput<ListAgentsInput>())
+  .input(listAgentsInput)
+  .output(z.array(agentOutput))
   .query(({ ctx, input }) => json(listAgents(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type CreateApiKeyInput, createApiKey } from "@sekuire/core/agents";
+import { createApiKey, createApiKeyInput } from "@sekuire/core/agents";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { createdApiKeyOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Creates an API key for an agent; the secret is returned once. */
 export const createProcedure = authedProcedure
-  .input(coreInput<CreateApiKeyInput>())
+  .input(createApiKeyInput)
+  .output(createdApiKeyOutput)
   .mutation(({ ctx, input }) => json(createApiKey(ctx.db, ctx.principal, input)));

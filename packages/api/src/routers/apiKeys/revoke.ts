@@ -1,8 +1,10 @@
-import { type RevokeApiKeyInput, revokeApiKey } from "@sekuire/core/agents";
+import { revokeApiKey, revokeApiKeyInput } from "@sekuire/core/agents";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { apiKeyOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Revokes a key at once. */
 export const revokeProcedure = authedProcedure
-  .input(coreInput<RevokeApiKeyInput>())
+  .input(revokeApiKeyInput)
+  .output(apiKeyOutput)
   .mutation(({ ctx, input }) => json(revokeApiKey(ctx.db, ctx.principal, input)));

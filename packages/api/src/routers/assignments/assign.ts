@@ -1,9 +1,10 @@
-import { assignPolicy } from "@sekuire/core/policies";
+import { assignPolicy, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { AssignInput } from "../policies/inputs.js";
+import { assignmentRowOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Assigns a policy to a workspace, following its latest version or pinned to one. */
 export const assignProcedure = authedProcedure
-  .input(coreInput<AssignInput>())
+  .input(policyInputs.assignInput)
+  .output(assignmentRowOutput)
   .mutation(({ ctx, input }) => json(assignPolicy(ctx.db, ctx.principal, input)));

@@ -1,9 +1,10 @@
-import { changeAssignment } from "@sekuire/core/policies";
+import { changeAssignment, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { ChangeAssignmentInput } from "../policies/inputs.js";
+import { assignmentRowOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Pins an assignment to a version, or unpins it (null) to follow the latest. */
 export const changeProcedure = authedProcedure
-  .input(coreInput<ChangeAssignmentInput>())
+  .input(policyInputs.changeAssignmentInput)
+  .output(assignmentRowOutput)
   .mutation(({ ctx, input }) => json(changeAssignment(ctx.db, ctx.principal, input)));

@@ -1,9 +1,10 @@
-import { listWorkspaceAssignments } from "@sekuire/core/policies";
+import { listWorkspaceAssignments, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { WorkspaceRefInput } from "../policies/inputs.js";
+import { workspaceAssignmentsOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** A workspace's assignments with the version each makes live. */
 export const listForWorkspaceProcedure = authedProcedure
-  .input(coreInput<WorkspaceRefInput>())
+  .input(policyInputs.workspaceRef)
+  .output(workspaceAssignmentsOutput)
   .query(({ ctx, input }) => json(listWorkspaceAssignments(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type LeaveOrganizationInput, leaveOrganization } from "@sekuire/core/members";
+import { leaveOrganization, leaveOrganizationInput } from "@sekuire/core/members";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { nothing } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** The caller leaves the organization; the last owner cannot. */
 export const leaveProcedure = authedProcedure
-  .input(coreInput<LeaveOrganizationInput>())
+  .input(leaveOrganizationInput)
+  .output(nothing)
   .mutation(({ ctx, input }) => json(leaveOrganization(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type RemoveMemberInput, removeMember } from "@sekuire/core/members";
+import { removeMember, removeMemberInput } from "@sekuire/core/members";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { nothing } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Removes a member; the last owner cannot be removed. */
 export const removeProcedure = authedProcedure
-  .input(coreInput<RemoveMemberInput>())
+  .input(removeMemberInput)
+  .output(nothing)
   .mutation(({ ctx, input }) => json(removeMember(ctx.db, ctx.principal, input)));

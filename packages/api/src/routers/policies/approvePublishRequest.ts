@@ -1,9 +1,10 @@
-import { approvePublishRequest } from "@sekuire/core/policies";
+import { approvePublishRequest, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { DecidePublishInput } from "../policies/inputs.js";
+import { approvedPublishOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** A second admin approves a publish request, creating the version. */
 export const approvePublishRequestProcedure = authedProcedure
-  .input(coreInput<DecidePublishInput>())
+  .input(policyInputs.decidePublishInput)
+  .output(approvedPublishOutput)
   .mutation(({ ctx, input }) => json(approvePublishRequest(ctx.db, ctx.principal, input)));

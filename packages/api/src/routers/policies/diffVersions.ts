@@ -1,9 +1,10 @@
-import { diffVersions } from "@sekuire/core/policies";
+import { diffVersions, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { DiffInput } from "../policies/inputs.js";
+import { diffOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** A line diff between two versions of the same policy. */
 export const diffVersionsProcedure = authedProcedure
-  .input(coreInput<DiffInput>())
+  .input(policyInputs.diffInput)
+  .output(diffOutput)
   .query(({ ctx, input }) => json(diffVersions(ctx.db, ctx.principal, input)));

@@ -1,9 +1,10 @@
-import { getPolicy } from "@sekuire/core/policies";
+import { getPolicy, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { PolicyRefInput } from "../policies/inputs.js";
+import { policyOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** A policy with its draft, latest version, assignments and pending publish requests. */
 export const getProcedure = authedProcedure
-  .input(coreInput<PolicyRefInput>())
+  .input(policyInputs.policyRef)
+  .output(policyOutput)
   .query(({ ctx, input }) => json(getPolicy(ctx.db, ctx.principal, input)));

@@ -1,9 +1,10 @@
-import { getVersion } from "@sekuire/core/policies";
+import { getVersion, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { VersionRefInput } from "../policies/inputs.js";
+import { versionOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** One published version with its document. */
 export const getVersionProcedure = authedProcedure
-  .input(coreInput<VersionRefInput>())
+  .input(policyInputs.versionRef)
+  .output(versionOutput)
   .query(({ ctx, input }) => json(getVersion(ctx.db, ctx.principal, input)));

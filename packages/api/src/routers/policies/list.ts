@@ -1,9 +1,10 @@
-import { listPolicies } from "@sekuire/core/policies";
+import { listPolicies, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { OrgScopedInput } from "../policies/inputs.js";
+import { policyListOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** The organization's policies with their latest version. */
 export const listProcedure = authedProcedure
-  .input(coreInput<OrgScopedInput>())
+  .input(policyInputs.orgScoped)
+  .output(policyListOutput)
   .query(({ ctx, input }) => json(listPolicies(ctx.db, ctx.principal, input)));

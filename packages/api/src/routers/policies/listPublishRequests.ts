@@ -1,9 +1,10 @@
-import { listPublishRequests } from "@sekuire/core/policies";
+import { listPublishRequests, policyInputs } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { ListPublishRequestsInput } from "../policies/inputs.js";
+import { publishRequestListOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Publish requests waiting for (or decided by) a second admin. */
 export const listPublishRequestsProcedure = authedProcedure
-  .input(coreInput<ListPublishRequestsInput>())
+  .input(policyInputs.listPublishRequestsInput)
+  .output(publishRequestListOutput)
   .query(({ ctx, input }) => json(listPublishRequests(ctx.db, ctx.principal, input)));

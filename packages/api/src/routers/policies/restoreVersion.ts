@@ -1,9 +1,10 @@
-import { restoreVersion } from "@sekuire/core/policies";
+import { policyInputs, restoreVersion } from "@sekuire/core/policies";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
-import type { VersionRefInput } from "../policies/inputs.js";
+import { draftOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Makes an old version the new draft (publish to make it live). */
 export const restoreVersionProcedure = authedProcedure
-  .input(coreInput<VersionRefInput>())
+  .input(policyInputs.versionRef)
+  .output(draftOutput)
   .mutation(({ ctx, input }) => json(restoreVersion(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type CreateWorkspaceInput, createWorkspace } from "@sekuire/core/workspaces";
+import { createWorkspace, createWorkspaceInput } from "@sekuire/core/workspaces";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { workspaceOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Creates a workspace in the organization. */
 export const createProcedure = authedProcedure
-  .input(coreInput<CreateWorkspaceInput>())
+  .input(createWorkspaceInput)
+  .output(workspaceOutput)
   .mutation(({ ctx, input }) => json(createWorkspace(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type DeleteWorkspaceInput, deleteWorkspace } from "@sekuire/core/workspaces";
+import { deleteWorkspace, deleteWorkspaceInput } from "@sekuire/core/workspaces";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { nothing } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** Deletes a workspace. */
 export const deleteProcedure = authedProcedure
-  .input(coreInput<DeleteWorkspaceInput>())
+  .input(deleteWorkspaceInput)
+  .output(nothing)
   .mutation(({ ctx, input }) => json(deleteWorkspace(ctx.db, ctx.principal, input)));

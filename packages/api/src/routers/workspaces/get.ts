@@ -1,8 +1,10 @@
-import { type GetWorkspaceInput, getWorkspace } from "@sekuire/core/workspaces";
+import { getWorkspace, getWorkspaceInput } from "@sekuire/core/workspaces";
 import { json } from "../../json.js";
-import { authedProcedure, coreInput } from "../../trpc.js";
+import { workspaceOutput } from "../../outputs/index.js";
+import { authedProcedure } from "../../trpc.js";
 
 /** One workspace of the organization. */
 export const getProcedure = authedProcedure
-  .input(coreInput<GetWorkspaceInput>())
+  .input(getWorkspaceInput)
+  .output(workspaceOutput)
   .query(({ ctx, input }) => json(getWorkspace(ctx.db, ctx.principal, input)));

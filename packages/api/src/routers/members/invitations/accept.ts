@@ -1,8 +1,10 @@
-import { type AcceptInvitationInput, acceptInvitation } from "@sekuire/core/members";
+import { acceptInvitation, acceptInvitationInput } from "@sekuire/core/members";
 import { json } from "../../../json.js";
-import { authedProcedure, coreInput } from "../../../trpc.js";
+import { acceptedInvitationOutput } from "../../../outputs/index.js";
+import { authedProcedure } from "../../../trpc.js";
 
 /** The signed-in invitee joins with the invited role (single use, expiring). */
 export const acceptProcedure = authedProcedure
-  .input(coreInput<AcceptInvitationInput>())
+  .input(acceptInvitationInput)
+  .output(acceptedInvitationOutput)
   .mutation(({ ctx, input }) => json(acceptInvitation(ctx.db, ctx.principal, input)));

@@ -1,8 +1,10 @@
-import { type RevokeInvitationInput, revokeInvitation } from "@sekuire/core/members";
+import { revokeInvitation, revokeInvitationInput } from "@sekuire/core/members";
 import { json } from "../../../json.js";
-import { authedProcedure, coreInput } from "../../../trpc.js";
+import { nothing } from "../../../outputs/index.js";
+import { authedProcedure } from "../../../trpc.js";
 
 /** Revokes a pending invitation. */
 export const revokeProcedure = authedProcedure
-  .input(coreInput<RevokeInvitationInput>())
+  .input(revokeInvitationInput)
+  .output(nothing)
   .mutation(({ ctx, input }) => json(revokeInvitation(ctx.db, ctx.principal, input)));

@@ -62,14 +62,16 @@ export async function publishAction(
   const caller = await serverCaller();
   let message = "Published.";
   try {
-    const result = (await caller.policies.publish({
+    const result = await caller.policies.publish({
       organizationId,
       policyId,
       document,
       changeNote,
-    })) as { version?: { number?: number } | null; request?: unknown };
-    if (result.version?.number) message = `Published version ${result.version.number}.`;
-    else if (result.request) message = "Sent for approval: another admin must approve it.";
+    });
+    message =
+      result.status === "published"
+        ? `Published version ${result.version.number}.`
+        : "Sent for approval: another admin must approve it.";
   } catch (error) {
     return actionError(error);
   }

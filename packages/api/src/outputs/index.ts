@@ -1,0 +1,5 @@
+// The declared output of every procedure (see common.ts: outputs are allow-lists).
+export * from "./common.js";
+export * from "./organizations.js";
+export * from "./policies.js";
+export * from "./workspaces.js";
