@@ -31,7 +31,8 @@ export const TENANT_MODELS: Readonly<Record<string, readonly string[]>> = {
   AdminToken: ["secretHash"],
   AdminAuditEvent: [],
   DecisionLog: [],
-  ApprovalRequest: ["tokenHash"],
+  DecisionChain: [],
+  ApprovalRequest: [],
 };
 
 const READS = new Set([

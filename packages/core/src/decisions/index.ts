@@ -1,0 +1,38 @@
+// The decision path's domain half: keys, a workspace's config, the pure decision, what is
+// recorded and how (group commit, a hash chain per workspace). The HTTP server, caches and
+// Redis live in apps/decision-api; core imports none of them.
+export {
+  apiKeyHash,
+  type KeyLookup,
+  type KeyRecord,
+  type KeyStanding,
+  keyStanding,
+  LAST_USED_RESOLUTION_MS,
+  lookupApiKey,
+  touchLastUsed,
+} from "./api-keys.js";
+export {
+  type DecisionConfig,
+  type LiveVersion,
+  loadDecisionConfig,
+  readDecisionStamp,
+} from "./config.js";
+export { SERVER_KEYS, type ServerKey, type ServerValues, serverContext } from "./context.js";
+export {
+  type DecisionCaller,
+  type DecisionOutcome,
+  type DecisionRequestBody,
+  decide,
+  type MatchedVersion,
+} from "./decide.js";
+export {
+  type AppendedRecord,
+  type DecisionLogSink,
+  type DecisionRecordInput,
+  GroupCommitLog,
+  type GroupCommitOptions,
+  writeBatch,
+} from "./decision-log.js";
+export { recordHash } from "./record-hash.js";
+export { isRecorded, recordOf } from "./record-of.js";
+export { type ChainReport, verifyChain, verifyChainInput } from "./verify-chain.js";
