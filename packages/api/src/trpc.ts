@@ -9,7 +9,7 @@
 import { type ErrorBody, errorCodeOfStatus, trpcCodeOf } from "@sekuire/contracts";
 import type { Principal, RequestOrigin } from "@sekuire/core/access";
 import { AppError, type ErrorDetail } from "@sekuire/core/errors";
-import { toPointer } from "@sekuire/core/shared";
+import { invalidInput } from "@sekuire/core/shared";
 import type { Db } from "@sekuire/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -53,14 +53,7 @@ export function toTRPCError(error: AppError): TRPCError {
  */
 export function appErrorOf(cause: unknown): AppError | undefined {
   if (cause instanceof AppError) return cause;
-  if (cause instanceof ZodError) {
-    const details = cause.issues.map((issue) => ({
-      pointer: toPointer(issue.path),
-      message: issue.message,
-      code: issue.code,
-    }));
-    return new AppError("BAD_REQUEST", "The input is not valid.", details);
-  }
+  if (cause instanceof ZodError) return invalidInput(cause);
   return undefined;
 }
 

@@ -1,9 +1,7 @@
 import type { Db } from "@sekuire/db";
+import { touchLastUsed } from "../decisions/api-keys.js";
 import { checkSecret, hashSecret } from "../secrets.js";
 import { type ApiKeyStatus, apiKeyStatus, isUsable } from "./api-key-status.js";
-
-/** lastUsedAt is written at most this often per key, so the hot path rarely writes at all. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type ApiKeyRefusal = "malformed" | "unknown" | Exclude<ApiKeyStatus, "active" | "rotating">;
 
@@ -48,7 +46,11 @@ export async function verifyApiKey(
   if (!key) return { valid: false, reason: "unknown" };
   const status = apiKeyStatus(key, now);
   if (!isUsable(status)) return { valid: false, reason: status as ApiKeyRefusal };
-  await touchLastUsed(db, key, now);
+  await touchLastUsed(
+    db,
+    { keyId: key.id, organizationId: key.organizationId, lastUsedAt: key.lastUsedAt },
+    now,
+  );
   return {
     valid: true,
     organizationId: key.organizationId,
@@ -57,27 +59,4 @@ export async function verifyApiKey(
     keyId: key.id,
     agentFrozen: key.agent.frozen,
   };
-}
-
-/**
- * A conditional write, issued only when the stored time is over a minute old: concurrent calls
- * on many servers then update the row once, and a failure here never fails the request.
- */
-async function touchLastUsed(
-  db: Db,
-  key: { id: string; organizationId: string; lastUsedAt: Date | null },
-  now: Date,
-): Promise<void> {
-  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  if (key.lastUsedAt && key.lastUsedAt > staleBefore) return;
-  await db.apiKey
-    .updateMany({
-      where: {
-        organizationId: key.organizationId,
-        id: key.id,
-        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: staleBefore } }],
-      },
-      data: { lastUsedAt: now },
-    })
-    .catch(() => undefined);
 }

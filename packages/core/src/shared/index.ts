@@ -1,4 +1,4 @@
 // Helpers the domain services share; not part of any service's public surface.
-export { parseInput, toPointer } from "./parse-input.js";
+export { invalidInput, parseInput, toPointer } from "./parse-input.js";
 export { isUniqueViolation } from "./prisma-errors.js";
 export * from "./schemas.js";

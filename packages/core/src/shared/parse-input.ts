@@ -10,12 +10,17 @@ import { AppError, type ErrorDetail } from "../errors/index.js";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details: ErrorDetail[] = result.error.issues.map((issue) => ({
+  throw invalidInput(result.error);
+}
+
+/** A zod failure as core tells it: BAD_REQUEST with one `{ pointer, message }` per bad field. */
+export function invalidInput(error: z.ZodError): AppError {
+  const details: ErrorDetail[] = error.issues.map((issue) => ({
     pointer: toPointer(issue.path),
     message: issue.message,
     code: issue.code,
   }));
-  throw new AppError("BAD_REQUEST", "The input is not valid.", details);
+  return new AppError("BAD_REQUEST", "The input is not valid.", details);
 }
 
 /** A zod issue path as a JSON Pointer, escaped as the engine escapes its findings' pointers. */
