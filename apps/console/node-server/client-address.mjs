@@ -1,85 +1,10 @@
 /**
- * The client's address for the console's own server (main.mjs), from the TCP socket.
- *
- * Rule: the address is the socket's peer. `X-Forwarded-For` is read only while the hop that
- * reports it is a proxy the operator listed in SEKUIRE_TRUSTED_PROXIES (addresses, CIDR ranges,
- * or proxy-addr's names loopback / linklocal / uniquelocal): walking from the socket outwards,
- * the first address that is not a trusted proxy is the client. A client can write anything in
- * the header, but only what a trusted proxy appended is ever believed. A hop that is not an
- * address stops the walk at the proxy that passed it on.
- *
- * Plain Node ESM (no TypeScript): `node main.mjs` runs it; types are in client-address.d.mts.
+ * The client's address for the console's own server (main.mjs): @sekuire/net's rule (the
+ * socket's peer, X-Forwarded-For only through proxies listed in SEKUIRE_TRUSTED_PROXIES), the
+ * same the decision API applies, plus the header that carries it to the Next code.
  */
-import { isIP } from "node:net";
-import ipaddr from "ipaddr.js";
-import proxyaddr from "proxy-addr";
+export { clientAddress, refuseHopCount, trustedProxies } from "@sekuire/net";
 
-export const TRUSTED_PROXIES_ENV = "SEKUIRE_TRUSTED_PROXIES";
 /** The request header that carries the address to the Next code (its name is random per run). */
 export const CLIENT_IP_HEADER_ENV = "SEKUIRE_CLIENT_IP_HEADER";
 export const CLIENT_IP_HEADER_PREFIX = "x-sekuire-client-ip";
-
-const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
-
-/** A plain IPv4 or IPv6 address: no zone (`%eth0`), no octal or short IPv4 forms. */
-function plainAddress(text) {
-  return !text.includes("%") && isIP(text) !== 0;
-}
-
-function validEntry(entry) {
-  if (NAMED_RANGES.has(entry)) return true;
-  const [address = "", prefix, ...rest] = entry.split("/");
-  if (rest.length > 0 || !plainAddress(address)) return false;
-  if (prefix === undefined) return true;
-  const bits = isIP(address) === 4 ? 32 : 128;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
-}
-
-/** SEKUIRE_TRUSTED_PROXIES as proxy-addr's trust function; throws naming a wrong entry. */
-export function trustedProxies(value) {
-  const entries = (value ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
-  for (const entry of entries) {
-    if (!validEntry(entry))
-      throw new Error(
-        `${TRUSTED_PROXIES_ENV}: ${JSON.stringify(entry)} is not an IP address, a CIDR range ` +
-          "(10.0.0.0/8, fd00::/8) or one of loopback, linklocal, uniquelocal",
-      );
-  }
-  return entries.length === 0 ? () => false : proxyaddr.compile(entries);
-}
-
-/**
- * SEKUIRE_TRUST_PROXY (a hop count, read by @sekuire/api) trusts whoever connects first; the
- * console trusts proxies by address only, so a hop count given to it is refused, not ignored.
- */
-export function refuseHopCount(value) {
-  const text = value?.trim().toLowerCase() ?? "";
-  if (text === "" || text === "0" || text === "false") return;
-  throw new Error(
-    `SEKUIRE_TRUST_PROXY=${JSON.stringify(value)}: the console trusts proxies by address, not ` +
-      `by count: list them in ${TRUSTED_PROXIES_ENV} (e.g. 10.0.0.5 or 10.0.0.0/8) and unset it`,
-  );
-}
-
-/** An address in one spelling per host (IPv4-mapped IPv6 as IPv4), or null. */
-function normalize(text) {
-  const value = text?.trim() ?? "";
-  if (!plainAddress(value)) return null;
-  return ipaddr.process(value).toString();
-}
-
-/** The client's address for `req` (a node:http request), or null when the socket has none. */
-export function clientAddress(req, trust) {
-  // [socket peer, then X-Forwarded-For right to left], cut after the first untrusted hop.
-  const chain = proxyaddr.all(req, trust);
-  let client = null;
-  for (const hop of chain) {
-    const address = normalize(hop);
-    if (!address) break;
-    client = address;
-  }
-  return client;
-}

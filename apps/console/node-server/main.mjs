@@ -36,7 +36,7 @@ try {
   port = Number(values.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`port ${JSON.stringify(values.port)} is not a port`);
-  refuseHopCount(env.SEKUIRE_TRUST_PROXY);
+  refuseHopCount(env.SEKUIRE_TRUST_PROXY, "the console");
   trust = trustedProxies(env.SEKUIRE_TRUSTED_PROXIES);
 } catch (error) {
   console.error(`[console] ${error instanceof Error ? error.message : error}`);

@@ -7,7 +7,7 @@ import {
   approverRoleSchema,
   decisionKindSchema,
   effectiveLimitsSchema,
-  matchedStatementSchema,
+  effectSchema,
   reasonSchema,
 } from "./engine-decision.js";
 import { errorBodySchema } from "./errors.js";
@@ -40,13 +40,26 @@ export const pendingApprovalSchema = z
   })
   .meta({ id: "PendingApproval" });
 
+/** A statement that decided it, with the policy version it is in. */
+export const matchedVersionSchema = z
+  .object({
+    policyId: z.string(),
+    policyName: z.string().optional(),
+    versionId: z.string().optional(),
+    versionNumber: z.number().int().optional(),
+    sid: z.string().optional(),
+    statement: z.number().int().describe("zero-based index in the policy's Statement"),
+    effect: effectSchema,
+  })
+  .meta({ id: "MatchedVersion" });
+
 export const decisionResponseSchema = z
   .object({
     decisionId: z.string(),
     decision: decisionKindSchema,
     reason: reasonSchema,
     message: z.string().optional().describe("a sentence about why"),
-    matched: z.array(matchedStatementSchema),
+    matched: z.array(matchedVersionSchema),
     limits: effectiveLimitsSchema,
     approval: pendingApprovalSchema.optional(),
   })

@@ -9,6 +9,8 @@ import { type Db, newId } from "@sekuire/db";
 import { type HashedFields, recordHash } from "./record-hash.js";
 
 export interface DecisionRecordInput {
+  /** the decision's id, when the caller named it before writing (the API answers with it) */
+  id?: string;
   organizationId: string;
   workspaceId: string;
   agentId: string;
@@ -54,6 +56,11 @@ export interface GroupCommitOptions {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A new decision id, named before the record is written so the answer can carry it. */
+export function newDecisionId(): string {
+  return newId("dec");
+}
 
 export class GroupCommitLog implements DecisionLogSink {
   private queue: Pending[] = [];
@@ -125,7 +132,7 @@ export async function writeBatch(
     for (const r of records) {
       const chain = head.get(r.workspaceId) as ChainHead;
       const fields: HashedFields = {
-        id: newId("dec"),
+        id: r.id ?? newId("dec"),
         organizationId: r.organizationId,
         workspaceId: r.workspaceId,
         agentId: r.agentId,

@@ -12,6 +12,11 @@ export {
   touchLastUsed,
 } from "./api-keys.js";
 export {
+  approvalRequestHash,
+  type OpenedApproval,
+  openApprovalRequest,
+} from "./approvals.js";
+export {
   type DecisionConfig,
   type LiveVersion,
   loadDecisionConfig,
@@ -31,6 +36,7 @@ export {
   type DecisionRecordInput,
   GroupCommitLog,
   type GroupCommitOptions,
+  newDecisionId,
   writeBatch,
 } from "./decision-log.js";
 export { recordHash } from "./record-hash.js";

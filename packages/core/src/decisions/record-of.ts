@@ -15,12 +15,19 @@ export function recordOf(
   caller: DecisionCaller,
   request: { action: string; resource: string },
   outcome: DecisionOutcome,
-  extra: { requestId: string | null; approvalId?: string | null; latencyUs: number; at: Date },
+  extra: {
+    id?: string;
+    requestId: string | null;
+    approvalId?: string | null;
+    latencyUs: number;
+    at: Date;
+  },
   redact: (value: unknown) => unknown = (v) => v,
 ): DecisionRecordInput {
   const include = new Set(outcome.audit.include);
   const resource = outcome.canonicalResource ?? request.resource;
   return {
+    ...(extra.id ? { id: extra.id } : {}),
     organizationId: caller.organizationId,
     workspaceId: caller.workspaceId,
     agentId: caller.agentId,

@@ -29,3 +29,13 @@ export function authAdapterClient(): unknown {
     },
   );
 }
+
+/** Whether Postgres answers a trivial query (readiness probes). */
+export async function databaseReady(client: Db = db): Promise<boolean> {
+  try {
+    await client.$unscoped.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,7 @@ export {
 export { type TestDatabaseHandle, useTestDatabase } from "./database.js";
 export { BROKEN_DOCUMENT, type PolicyDocumentOptions, policyDocument } from "./documents.js";
 export { appError, expectAppError } from "./errors.js";
+export { liveWorkspace } from "./live-workspace.js";
 export {
   createPolicyTestOrganization,
   createTestOrganization,

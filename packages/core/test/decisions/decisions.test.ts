@@ -22,10 +22,10 @@ import {
 } from "../../src/decisions/index.js";
 import {
   createPolicyTestOrganization,
+  liveWorkspace,
   policyDocument,
   useTestDatabase,
 } from "../../src/testing/index.js";
-import { liveWorkspace } from "./fixtures.js";
 
 const t = useTestDatabase();
 const NOW = new Date("2026-12-07T12:00:00Z");

@@ -1,7 +1,7 @@
 import type { Db } from "@sekuire/db";
-import { createAgent, createApiKey } from "../../src/agents/index.js";
-import { assignPolicy, createPolicy, publishPolicy } from "../../src/policies/index.js";
-import { createPolicyTestOrganization } from "../../src/testing/index.js";
+import { createAgent, createApiKey } from "../agents/index.js";
+import { assignPolicy, createPolicy, publishPolicy } from "../policies/index.js";
+import { createPolicyTestOrganization } from "./organizations.js";
 
 /** An organization whose "production" workspace has `document` live and an agent with a key. */
 export async function liveWorkspace(db: Db, document: string) {

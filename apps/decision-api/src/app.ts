@@ -1,0 +1,51 @@
+/**
+ * The decision API's parts, wired once per process: the caches under the organizations' stamps,
+ * the decision log, the logger and the settings the routes read. Routes get this, never globals,
+ * so tests and the CLI's local server can build one of their own.
+ */
+import type { DecisionLogSink } from "@sekuire/core/decisions";
+import type { Db } from "@sekuire/core/runtime";
+import type { Trust } from "@sekuire/net";
+import type { Logger } from "pino";
+import { ConfigCache } from "./state/config-cache.js";
+import { KeyCache } from "./state/key-cache.js";
+import { OrganizationStamps } from "./state/stamps.js";
+
+export interface AppSettings {
+  maxBodyBytes: number;
+  storeTimeoutMs: number;
+  stampCheckMs: number;
+  trust: Trust;
+}
+
+export interface DecisionApp {
+  db: Db;
+  log: DecisionLogSink;
+  logger: Logger;
+  stamps: OrganizationStamps;
+  keys: KeyCache;
+  configs: ConfigCache;
+  settings: AppSettings;
+  now: () => Date;
+}
+
+export function createApp(parts: {
+  db: Db;
+  log: DecisionLogSink;
+  logger: Logger;
+  settings: AppSettings;
+  now?: () => Date;
+}): DecisionApp {
+  const { db, settings } = parts;
+  const stamps = new OrganizationStamps(db, {
+    checkMs: settings.stampCheckMs,
+    timeoutMs: settings.storeTimeoutMs,
+  });
+  return {
+    ...parts,
+    stamps,
+    keys: new KeyCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
+    configs: new ConfigCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
+    now: parts.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * A request's JSON body, refused with the right status before any work: 415 for another content
+ * type, 413 past the size limit (from Content-Length at once, or while streaming), 400 for text
+ * that is not JSON, and 400 with a pointer per bad field when the schema refuses it.
+ */
+import type { IncomingMessage } from "node:http";
+import { invalidInput } from "@sekuire/core/shared";
+import type { z } from "zod";
+import { HttpError } from "./errors.js";
+
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    throw new HttpError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `The body must be application/json${type ? `, not ${type}` : " (Content-Type is missing)"}.`,
+    );
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new HttpError("BAD_REQUEST", "The body is not valid JSON.", [
+      { pointer: "", message: why },
+    ]);
+  }
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+}
+
+/** The body through `schema`, or 400 naming each bad field by JSON Pointer. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const details = invalidInput(result.error).details;
+  throw new HttpError("BAD_REQUEST", "The body is not a valid request.", details);
+}

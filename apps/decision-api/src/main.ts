@@ -1,0 +1,73 @@
+/**
+ * The decision API process: `node dist/main.js` (PORT, default 4000). Stateless: any number run
+ * side by side over one Postgres. SIGTERM/SIGINT stop taking connections, let in-flight requests
+ * finish (up to SEKUIRE_SHUTDOWN_GRACE_MS), flush the decision log and exit.
+ */
+import type { AddressInfo } from "node:net";
+import { GroupCommitLog } from "@sekuire/core/decisions";
+import { disconnectDb, platformDb } from "@sekuire/core/runtime";
+import { refuseHopCount, trustedProxies } from "@sekuire/net";
+import { createApp } from "./app.js";
+import { decisionApiEnv } from "./env.js";
+import { createLogger } from "./logger.js";
+import { createDecisionServer } from "./server.js";
+
+function start() {
+  let env: ReturnType<typeof decisionApiEnv>;
+  let trust: ReturnType<typeof trustedProxies>;
+  try {
+    env = decisionApiEnv();
+    refuseHopCount(env.SEKUIRE_TRUST_PROXY, "the decision API");
+    trust = trustedProxies(env.SEKUIRE_TRUSTED_PROXIES);
+  } catch (error) {
+    console.error(`[decision-api] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  const logger = createLogger(env.SEKUIRE_LOG_LEVEL);
+  const log = new GroupCommitLog(platformDb);
+  const app = createApp({
+    db: platformDb,
+    log,
+    logger,
+    settings: {
+      maxBodyBytes: env.SEKUIRE_MAX_BODY_BYTES,
+      storeTimeoutMs: env.SEKUIRE_STORE_TIMEOUT_MS,
+      stampCheckMs: env.SEKUIRE_STAMP_CHECK_MS,
+      trust,
+    },
+  });
+  const server = createDecisionServer(app);
+  server.listen({ port: env.PORT, ...(env.HOST ? { host: env.HOST } : {}) }, () => {
+    const { port, address } = server.address() as AddressInfo;
+    logger.info({ port, address }, `decision API listening on port ${port}`);
+  });
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, "the server could not listen");
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing in-flight requests");
+    // Keep-alive clients are told to go elsewhere with the answer they are waiting for.
+    server.on("request", (_req, res) => res.setHeader("connection", "close"));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A keep-alive connection turns idle once its answer is out: close each as soon as it does.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), env.SEKUIRE_SHUTDOWN_GRACE_MS);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(grace);
+    await log.flush();
+    await disconnectDb();
+    logger.info("stopped: every decision record is committed");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+start();
