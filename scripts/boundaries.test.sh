@@ -38,6 +38,7 @@ expect allowed packages/contracts/src zod
 expect refused packages/env/src @sekuire/db
 expect refused packages/core/src ioredis
 expect refused packages/core/src bullmq
+expect refused packages/core/src @sekuire/redis
 expect refused packages/core/src/accounts next/headers
 expect refused packages/core/src @sekuire/api
 expect allowed packages/core/src @sekuire/db

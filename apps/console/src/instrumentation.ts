@@ -7,7 +7,13 @@
 export async function register(): Promise<void> {
   const { consoleEnv } = await import("./server/env");
   try {
-    consoleEnv();
+    const env = consoleEnv();
+    // Spelled out so Next drops the Redis client from the edge build (its documented pattern).
+    // biome-ignore lint/style/noProcessEnv: Next replaces this literal at build time
+    if (process.env.NEXT_RUNTIME === "nodejs" && env.REDIS_URL) {
+      const { announceDecisionChanges } = await import("./server/decision-changes");
+      announceDecisionChanges(env.REDIS_URL);
+    }
   } catch (error) {
     console.error(`[console] ${error instanceof Error ? error.message : String(error)}`);
     // The edge runtime has no process.exit; the Node server, which serves every page, does.

@@ -6,6 +6,7 @@
 import type { DecisionLogSink } from "@sekuire/core/decisions";
 import type { Db } from "@sekuire/core/runtime";
 import type { Trust } from "@sekuire/net";
+import type { Redis } from "@sekuire/redis";
 import type { Logger } from "pino";
 import { ConfigCache } from "./state/config-cache.js";
 import { KeyCache } from "./state/key-cache.js";
@@ -20,6 +21,8 @@ export interface AppSettings {
 
 export interface DecisionApp {
   db: Db;
+  /** counters, leases, idempotency: fails fast while down (a 503 Deny where it is needed) */
+  redis: Redis;
   log: DecisionLogSink;
   logger: Logger;
   stamps: OrganizationStamps;
@@ -31,6 +34,7 @@ export interface DecisionApp {
 
 export function createApp(parts: {
   db: Db;
+  redis: Redis;
   log: DecisionLogSink;
   logger: Logger;
   settings: AppSettings;

@@ -10,7 +10,9 @@ const schema = z.object({
   /** the address to listen on; unset = every interface */
   HOST: z.string().optional(),
   DATABASE_URL: z.string().min(1, "the decision API needs Postgres (DATABASE_URL)"),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .min(1, "the decision API needs Redis (REDIS_URL): limits, idempotency, change fan-out"),
   /** addresses and ranges of proxies whose X-Forwarded-For is believed (@sekuire/net) */
   SEKUIRE_TRUSTED_PROXIES: z.string().optional(),
   /** @sekuire/api's hop count: refused here (trust is by address) */
@@ -18,8 +20,11 @@ const schema = z.object({
   SEKUIRE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
-  /** how often each process re-reads an organization's decision stamp (at most 5 s) */
-  SEKUIRE_STAMP_CHECK_MS: z.coerce.number().int().min(50).max(5000).default(2000),
+  /**
+   * how often each process re-reads an organization's decision stamp (at most 5 s): the floor
+   * under Redis pub/sub, which brings changes within a second but may drop a message
+   */
+  SEKUIRE_STAMP_CHECK_MS: z.coerce.number().int().min(50).max(5000).default(5000),
   /** the largest request body accepted, in bytes */
   SEKUIRE_MAX_BODY_BYTES: z.coerce
     .number()

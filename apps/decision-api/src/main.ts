@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { GroupCommitLog } from "@sekuire/core/decisions";
 import { disconnectDb, platformDb } from "@sekuire/core/runtime";
 import { refuseHopCount, trustedProxies } from "@sekuire/net";
+import { connectRedis, subscribeDecisionChanges } from "@sekuire/redis";
 import { createApp } from "./app.js";
 import { decisionApiEnv } from "./env.js";
 import { createLogger } from "./logger.js";
@@ -25,8 +26,10 @@ function start() {
   }
   const logger = createLogger(env.SEKUIRE_LOG_LEVEL);
   const log = new GroupCommitLog(platformDb);
+  const redis = connectRedis(env.REDIS_URL, { name: "sekuire-decision-api" });
   const app = createApp({
     db: platformDb,
+    redis,
     log,
     logger,
     settings: {
@@ -36,6 +39,15 @@ function start() {
       trust,
     },
   });
+  // Changes announced by whoever made them (console, API, scripts) reach this process at once;
+  // after a reconnect every organization's stamp is re-read, as messages may have been missed.
+  const changes = subscribeDecisionChanges(env.REDIS_URL, {
+    onChange: (organizationId) => app.stamps.nudge(organizationId),
+    onResync: () => app.stamps.nudgeAll(),
+  });
+  changes.ready.catch((error: unknown) =>
+    logger.warn({ err: error }, "not subscribed to decision changes yet: stamps are checked"),
+  );
   const server = createDecisionServer(app);
   server.listen({ port: env.PORT, ...(env.HOST ? { host: env.HOST } : {}) }, () => {
     const { port, address } = server.address() as AddressInfo;
@@ -62,6 +74,8 @@ function start() {
     clearInterval(idle);
     clearTimeout(grace);
     await log.flush();
+    await changes.close();
+    redis.disconnect();
     await disconnectDb();
     logger.info("stopped: every decision record is committed");
     process.exit(0);

@@ -4,9 +4,11 @@
  * answer, and changes (policy, key, freeze) reaching both processes.
  */
 import { revokeApiKey, setAgentFrozen } from "@sekuire/core/agents";
+import { setDecisionChangeAnnouncer } from "@sekuire/core/decisions";
 import { publishPolicy } from "@sekuire/core/policies";
 import { liveWorkspace, useTestDatabase } from "@sekuire/core/testing";
-import { beforeAll, describe, expect, it } from "vitest";
+import { connectRedis, redisAnnouncer } from "@sekuire/redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, decision, eventually } from "./support/client.js";
 import { document } from "./support/policies.js";
 import { type DecisionApiProcess, startDecisionApi } from "./support/processes.js";
@@ -14,6 +16,14 @@ import { type DecisionApiProcess, startDecisionApi } from "./support/processes.j
 const t = useTestDatabase();
 let a: DecisionApiProcess;
 let b: DecisionApiProcess;
+
+// This file's process makes changes through core, as the console does: announced on Redis.
+const publisher = connectRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { name: "test" });
+setDecisionChangeAnnouncer(redisAnnouncer(publisher));
+afterAll(() => {
+  setDecisionChangeAnnouncer(null);
+  publisher.disconnect();
+});
 
 beforeAll(async () => {
   [a, b] = await Promise.all([
@@ -171,7 +181,7 @@ describe("refusals", () => {
     const unknown = `${w.secret.slice(0, -7)}_000000`;
     expect((await decision(a.url, unknown, body)).status).toBe(401);
 
-    // Both processes have the key cached; a revocation reaches each within the stamp check.
+    // Both processes have the key cached; the revocation's announcement reaches each at once.
     expect((await decision(a.url, w.secret, body)).status).toBe(200);
     expect((await decision(b.url, w.secret, body)).status).toBe(200);
     await revokeApiKey(t.db, w.org.admin, { organizationId: w.org.id, keyId: w.key.id });
@@ -231,7 +241,7 @@ describe("refusals", () => {
 });
 
 describe("changes reach every process", () => {
-  it("a frozen agent is Deny Frozen on both within a second or so, until unfrozen", async () => {
+  it("a frozen agent is Deny Frozen on both within a second, until unfrozen", async () => {
     const w = await workspace();
     const body = { action: "file:Read", resource: "file:///srv/a" };
     for (const p of [a, b])
@@ -284,6 +294,31 @@ describe("changes reach every process", () => {
       );
     const now = await decision(b.url, w.secret, body);
     expect(now.body).toMatchObject({ matched: [{ sid: "List", versionNumber: 2 }] });
+  });
+
+  it("without pub/sub (a lost message), a change still arrives by the stamp check", async () => {
+    const w = await workspace();
+    const body = { action: "file:Read", resource: "file:///srv/a" };
+    for (const p of [a, b])
+      expect((await decision(p.url, w.secret, body)).body.decision).toBe("Allow");
+    setDecisionChangeAnnouncer(null);
+    try {
+      await setAgentFrozen(t.db, w.org.admin, {
+        organizationId: w.org.id,
+        agentId: w.agent.id,
+        frozen: true,
+      });
+      for (const p of [a, b]) {
+        const ms = await eventually(
+          async () => (await decision(p.url, w.secret, body)).body.reason === "Frozen",
+          7000,
+        );
+        // Each process re-reads the stamp at least every 5 s (SEKUIRE_STAMP_CHECK_MS).
+        expect(ms).toBeLessThan(5500);
+      }
+    } finally {
+      setDecisionChangeAnnouncer(redisAnnouncer(publisher));
+    }
   });
 
   it("a live version this engine cannot load is a 503 whose body reads Deny Unavailable", async () => {

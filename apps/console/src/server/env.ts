@@ -27,6 +27,8 @@ const schema = z.object({
   /** set by node-server/main.mjs: the per-run header carrying the client's address */
   SEKUIRE_CLIENT_IP_HEADER: z.string().optional(),
   SMTP_FROM: z.string().optional(),
+  /** where changes to policies, keys and freezes are announced to the decision API */
+  REDIS_URL: z.string().optional(),
 });
 
 export type ConsoleEnv = z.output<typeof schema>;

@@ -4,6 +4,7 @@
  */
 import { databaseReady } from "@sekuire/core/runtime";
 import { sendJson } from "../http/reply.js";
+import { withDeadline } from "../state/deadline.js";
 import type { Route } from "./route.js";
 
 export const healthzRoute: Route = {
@@ -18,8 +19,18 @@ export const readyzRoute: Route = {
   method: "GET",
   path: "/readyz",
   async handle({ app, res }) {
-    const postgres = await databaseReady(app.db);
-    const checks = { postgres: postgres ? "ok" : "unreachable" };
-    sendJson(res, postgres ? 200 : 503, { status: postgres ? "ready" : "unready", checks });
+    const [postgres, redis] = await Promise.all([
+      databaseReady(app.db),
+      withDeadline("Redis", 1000, app.redis.ping()).then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    const checks = {
+      postgres: postgres ? "ok" : "unreachable",
+      redis: redis ? "ok" : "unreachable",
+    };
+    const ready = postgres && redis;
+    sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "unready", checks });
   },
 };

@@ -34,7 +34,7 @@ export async function startDecisionApi(env: Record<string, string>): Promise<Dec
       PATH: process.env.PATH ?? "",
       PORT: "0",
       HOST: "127.0.0.1",
-      SEKUIRE_STAMP_CHECK_MS: "250",
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

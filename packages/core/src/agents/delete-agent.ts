@@ -2,6 +2,7 @@ import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findAgent } from "./find-agent.js";
 
@@ -18,7 +19,7 @@ export async function deleteAgent(
   input: DeleteAgentInput,
 ): Promise<void> {
   const { organizationId, agentId } = parseInput(deleteAgentInput, input);
-  await db.$transaction(async (tx) => {
+  await decisionTransaction(db, organizationId, async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const agent = await findAgent(tx, organizationId, agentId);
     await tx.agent.delete({ where: { id: agentId, organizationId } });

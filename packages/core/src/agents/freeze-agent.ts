@@ -2,6 +2,7 @@ import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { type AgentView, agentSelect } from "./agent-view.js";
 import { findAgent } from "./find-agent.js";
@@ -23,7 +24,7 @@ export async function setAgentFrozen(
   input: SetAgentFrozenInput,
 ): Promise<AgentView> {
   const { organizationId, agentId, frozen } = parseInput(setAgentFrozenInput, input);
-  return db.$transaction(async (tx) => {
+  return decisionTransaction(db, organizationId, async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const before = await findAgent(tx, organizationId, agentId);
     if (before.frozen === frozen) return before;

@@ -1,6 +1,7 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { type ApiKeyView, apiKeySelect, toApiKeyView } from "./api-key-view.js";
 import { auditKey } from "./create-api-key.js";
@@ -23,7 +24,7 @@ export async function revokeApiKey(
   now: Date = new Date(),
 ): Promise<ApiKeyView> {
   const { organizationId, keyId } = parseInput(revokeApiKeyInput, input);
-  return db.$transaction(async (tx) => {
+  return decisionTransaction(db, organizationId, async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const { rotatedTo: _, ...key } = await findApiKey(tx, organizationId, keyId);
     if (key.revokedAt) return toApiKeyView(key, now);

@@ -1,6 +1,7 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { AppError } from "../errors/index.js";
 import { dateSchema, idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { apiKeyStatus } from "./api-key-status.js";
@@ -37,7 +38,7 @@ export async function rotateApiKey(
   const parsed = parseInput(rotateApiKeyInput, input);
   const { organizationId, keyId, gracePeriodSeconds } = parsed;
   assertFuture(parsed.expiresAt ?? undefined, now);
-  return db.$transaction(async (tx) => {
+  return decisionTransaction(db, organizationId, async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const old = await findApiKey(tx, organizationId, keyId);
     if (old.rotatedTo) {

@@ -1,6 +1,13 @@
 // The decision path's domain half: keys, a workspace's config, the pure decision, what is
 // recorded and how (group commit, a hash chain per workspace). The HTTP server, caches and
 // Redis live in apps/decision-api; core imports none of them.
+
+export {
+  announceDecisionChange,
+  type DecisionChangeAnnouncer,
+  decisionTransaction,
+  setDecisionChangeAnnouncer,
+} from "./announce.js";
 export {
   apiKeyHash,
   type KeyLookup,

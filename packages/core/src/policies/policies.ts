@@ -2,10 +2,12 @@
  * Policies of an organization: create (blank, from a seed template, or from a document), list,
  * get with its draft and latest version, delete.
  */
+
 import type { Db } from "@sekuire/db";
 import { getTemplate } from "@sekuire/policy-engine";
 import { authorize, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { AppError } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
 import { BLANK_POLICY_DOCUMENT } from "./blank.js";
@@ -119,25 +121,30 @@ export async function getPolicy(db: Db, principal: Principal, raw: unknown) {
  */
 export async function deletePolicy(db: Db, principal: Principal, raw: unknown) {
   const { organizationId, policyId } = parseInput(policyRef, raw);
-  await db.$transaction(async (tx) => {
-    const access = await authorizeInTx(tx, principal, organizationId, "admin");
-    const policy = await loadPolicy(tx, organizationId, policyId);
-    const assigned = await tx.policyAssignment.count({ where: { organizationId, policyId } });
-    if (assigned > 0)
-      throw new AppError(
-        "CONFLICT",
-        `The policy is assigned to ${assigned} workspace(s); unassign it first.`,
-      );
-    await tx.policy.deleteMany({ where: { id: policyId, organizationId } });
-    await recordAudit(tx, {
-      organizationId,
-      actor: access.actor,
-      origin: access.origin,
-      action: "policy.deleted",
-      targetType: "policy",
-      targetId: policyId,
-      details: { name: policy.name },
-    });
-  }, TX_OPTIONS);
+  await decisionTransaction(
+    db,
+    organizationId,
+    async (tx) => {
+      const access = await authorizeInTx(tx, principal, organizationId, "admin");
+      const policy = await loadPolicy(tx, organizationId, policyId);
+      const assigned = await tx.policyAssignment.count({ where: { organizationId, policyId } });
+      if (assigned > 0)
+        throw new AppError(
+          "CONFLICT",
+          `The policy is assigned to ${assigned} workspace(s); unassign it first.`,
+        );
+      await tx.policy.deleteMany({ where: { id: policyId, organizationId } });
+      await recordAudit(tx, {
+        organizationId,
+        actor: access.actor,
+        origin: access.origin,
+        action: "policy.deleted",
+        targetType: "policy",
+        targetId: policyId,
+        details: { name: policy.name },
+      });
+    },
+    TX_OPTIONS,
+  );
   return { id: policyId };
 }

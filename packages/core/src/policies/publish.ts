@@ -4,9 +4,11 @@
  * policy's latest version. Under four eyes it becomes a pending PublishRequest instead, which a
  * second admin approves (four-eyes.ts).
  */
+
 import type { Db, DbTransaction } from "@sekuire/db";
 import { type Access, authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { AppError } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
 import { writeDraft } from "./drafts.js";
@@ -18,30 +20,35 @@ const INVALID = "The policy has errors; fix them before publishing.";
 
 export async function publishPolicy(db: Db, principal: Principal, raw: unknown) {
   const input = parseInput(publishInput, raw);
-  return db.$transaction(async (tx) => {
-    const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
-    const org = await tx.organization.findUnique({
-      where: { id: input.organizationId },
-      select: { requireFourEyes: true },
-    });
-    const policy = await lockPolicy(tx, input.organizationId, input.policyId);
-    const document = input.document ?? policy.draftDocument;
-    if (document === null)
-      throw new AppError("PRECONDITION_FAILED", "The policy has no draft to publish.");
-    const { warnings } = assertValidDocument(document, INVALID);
-    if (input.document !== undefined) await writeDraft(tx, access, policy.id, document);
-    if (org?.requireFourEyes) {
-      const request = await requestPublish(tx, access, policy.id, document, input.changeNote);
-      return { status: "pending" as const, request, version: null, findings: warnings };
-    }
-    const version = await createVersion(tx, access, {
-      policyId: policy.id,
-      document,
-      changeNote: input.changeNote,
-      createdById: actorUserId(access.actor),
-    });
-    return { status: "published" as const, request: null, version, findings: warnings };
-  }, TX_OPTIONS);
+  return decisionTransaction(
+    db,
+    input.organizationId,
+    async (tx) => {
+      const access = await authorizeInTx(tx, principal, input.organizationId, "admin");
+      const org = await tx.organization.findUnique({
+        where: { id: input.organizationId },
+        select: { requireFourEyes: true },
+      });
+      const policy = await lockPolicy(tx, input.organizationId, input.policyId);
+      const document = input.document ?? policy.draftDocument;
+      if (document === null)
+        throw new AppError("PRECONDITION_FAILED", "The policy has no draft to publish.");
+      const { warnings } = assertValidDocument(document, INVALID);
+      if (input.document !== undefined) await writeDraft(tx, access, policy.id, document);
+      if (org?.requireFourEyes) {
+        const request = await requestPublish(tx, access, policy.id, document, input.changeNote);
+        return { status: "pending" as const, request, version: null, findings: warnings };
+      }
+      const version = await createVersion(tx, access, {
+        policyId: policy.id,
+        document,
+        changeNote: input.changeNote,
+        createdById: actorUserId(access.actor),
+      });
+      return { status: "published" as const, request: null, version, findings: warnings };
+    },
+    TX_OPTIONS,
+  );
 }
 
 async function requestPublish(

@@ -2,6 +2,7 @@ import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
+import { decisionTransaction } from "../decisions/announce.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findWorkspace } from "./find-workspace.js";
 
@@ -21,7 +22,7 @@ export async function deleteWorkspace(
   input: DeleteWorkspaceInput,
 ): Promise<void> {
   const { organizationId, workspaceId } = parseInput(deleteWorkspaceInput, input);
-  await db.$transaction(async (tx) => {
+  await decisionTransaction(db, organizationId, async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     const workspace = await findWorkspace(tx, organizationId, workspaceId);
     await tx.workspace.delete({ where: { id: workspaceId, organizationId } });

@@ -1,0 +1,8 @@
+export { type ConnectOptions, connectRedis, type Redis } from "./connect.js";
+export {
+  DECISION_CHANGES_CHANNEL,
+  type DecisionChangeHandlers,
+  type DecisionChangeSubscription,
+  redisAnnouncer,
+  subscribeDecisionChanges,
+} from "./decision-changes.js";
