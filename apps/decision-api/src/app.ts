@@ -8,6 +8,7 @@ import type { Db } from "@sekuire/core/runtime";
 import type { Trust } from "@sekuire/net";
 import type { Redis } from "@sekuire/redis";
 import type { Logger } from "pino";
+import { LimitCounters } from "./limits/counters.js";
 import { ConfigCache } from "./state/config-cache.js";
 import { KeyCache } from "./state/key-cache.js";
 import { OrganizationStamps } from "./state/stamps.js";
@@ -28,6 +29,7 @@ export interface DecisionApp {
   stamps: OrganizationStamps;
   keys: KeyCache;
   configs: ConfigCache;
+  limits: LimitCounters;
   settings: AppSettings;
   now: () => Date;
 }
@@ -50,6 +52,7 @@ export function createApp(parts: {
     stamps,
     keys: new KeyCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
     configs: new ConfigCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
+    limits: new LimitCounters(parts.redis),
     now: parts.now ?? (() => new Date()),
   };
 }

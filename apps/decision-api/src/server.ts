@@ -5,6 +5,7 @@
  * request id and never shown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { AppError } from "@sekuire/core/errors";
 import type { DecisionApp } from "./app.js";
 import { HttpError, Unavailable } from "./http/errors.js";
 import { sendError, sendUnavailable } from "./http/reply.js";
@@ -69,6 +70,10 @@ function fail(
   }
   if (error instanceof HttpError) {
     sendError(res, requestId, error);
+    return;
+  }
+  if (error instanceof AppError) {
+    sendError(res, requestId, new HttpError(error.code, error.message, error.details));
     return;
   }
   if (error instanceof Unavailable) {

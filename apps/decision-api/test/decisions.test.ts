@@ -6,40 +6,22 @@
 import { revokeApiKey, setAgentFrozen } from "@sekuire/core/agents";
 import { setDecisionChangeAnnouncer } from "@sekuire/core/decisions";
 import { publishPolicy } from "@sekuire/core/policies";
-import { liveWorkspace, useTestDatabase } from "@sekuire/core/testing";
-import { connectRedis, redisAnnouncer } from "@sekuire/redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, decision, eventually } from "./support/client.js";
 import { document } from "./support/policies.js";
-import { type DecisionApiProcess, startDecisionApi } from "./support/processes.js";
+import { startDecisionApi } from "./support/processes.js";
+import { useTwoDecisionApis } from "./support/setup.js";
 
-const t = useTestDatabase();
-let a: DecisionApiProcess;
-let b: DecisionApiProcess;
-
-// This file's process makes changes through core, as the console does: announced on Redis.
-const publisher = connectRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { name: "test" });
-setDecisionChangeAnnouncer(redisAnnouncer(publisher));
-afterAll(() => {
-  setDecisionChangeAnnouncer(null);
-  publisher.disconnect();
-});
-
-beforeAll(async () => {
-  [a, b] = await Promise.all([
-    startDecisionApi({ DATABASE_URL: t.url }),
-    startDecisionApi({ DATABASE_URL: t.url }),
-  ]);
-});
-
-async function workspace(doc = document()) {
-  return liveWorkspace(t.db, doc);
-}
+const s = useTwoDecisionApis();
+const t = s.t;
+const workspace = s.workspace;
+// The two processes, read once they are started.
+const servers = () => [s.a, s.b] as const;
 
 describe("POST /v1/decisions", () => {
   it("answers Allow, Deny and RequireApproval with the statements and policy versions", async () => {
     const w = await workspace();
-    const allow = await decision(a.url, w.secret, {
+    const allow = await decision(s.a.url, w.secret, {
       action: "file:Read",
       resource: "file:///srv/app/a.txt",
     });
@@ -60,28 +42,28 @@ describe("POST /v1/decisions", () => {
     expect(allow.body.decisionId).toMatch(/^dec_/);
     expect(allow.headers.get("x-request-id")).toMatch(/^req_/);
 
-    const deny = await decision(b.url, w.secret, {
+    const deny = await decision(s.b.url, w.secret, {
       action: "db:Delete",
       resource: "db://prod/users",
     });
     expect(deny.body).toMatchObject({ decision: "Deny", reason: "ExplicitDeny" });
-    const implicit = await decision(b.url, w.secret, {
+    const implicit = await decision(s.b.url, w.secret, {
       action: "file:Read",
       resource: "file:///etc/x",
     });
     expect(implicit.body).toMatchObject({ decision: "Deny", reason: "ImplicitDeny" });
-    const badResource = await decision(a.url, w.secret, {
+    const badResource = await decision(s.a.url, w.secret, {
       action: "file:Read",
       resource: "file:///srv/../../etc/passwd",
     });
     expect(badResource.body).toMatchObject({ decision: "Deny", reason: "InvalidResource" });
-    const badAction = await decision(a.url, w.secret, {
+    const badAction = await decision(s.a.url, w.secret, {
       action: "not an action",
       resource: "file:///srv/a",
     });
     expect(badAction.body).toMatchObject({ decision: "Deny", reason: "InvalidAction" });
 
-    const ask = await decision(a.url, w.secret, {
+    const ask = await decision(s.a.url, w.secret, {
       action: "file:Write",
       resource: "file:///srv/a",
     });
@@ -103,7 +85,7 @@ describe("POST /v1/decisions", () => {
   it("denies everything, saying why, in a workspace with no policy", async () => {
     const w = await workspace();
     await t.db.policyAssignment.deleteMany({ where: { organizationId: w.org.id } });
-    const answer = await decision(a.url, w.secret, {
+    const answer = await decision(s.a.url, w.secret, {
       action: "file:Read",
       resource: "file:///srv/a",
     });
@@ -113,7 +95,7 @@ describe("POST /v1/decisions", () => {
 
   it("commits the record before answering, with the server's context values in place", async () => {
     const w = await workspace();
-    const answer = await decision(a.url, w.secret, {
+    const answer = await decision(s.a.url, w.secret, {
       action: "file:Read",
       resource: "file:///srv/x",
       context: {
@@ -151,14 +133,14 @@ describe("POST /v1/decisions", () => {
   it("keeps a caller's request id when it is a plain token", async () => {
     const w = await workspace();
     const answer = await decision(
-      a.url,
+      s.a.url,
       w.secret,
       { action: "db:Delete", resource: "db://x" },
       { "x-request-id": "trace-42.abc" },
     );
     expect(answer.headers.get("x-request-id")).toBe("trace-42.abc");
     const odd = await decision(
-      a.url,
+      s.a.url,
       w.secret,
       { action: "db:Delete", resource: "db://x" },
       {
@@ -173,25 +155,25 @@ describe("refusals", () => {
   it("401 without a key, with a malformed or unknown one; 403 for a revoked or expired key", async () => {
     const w = await workspace();
     const body = { action: "file:Read", resource: "file:///srv/a" };
-    const none = await call(a.url, "/v1/decisions", { body });
+    const none = await call(s.a.url, "/v1/decisions", { body });
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect(none.body).toMatchObject({ error: { code: "UNAUTHORIZED" } });
-    expect((await decision(a.url, "sek_live_nope", body)).status).toBe(401);
+    expect((await decision(s.a.url, "sek_live_nope", body)).status).toBe(401);
     const unknown = `${w.secret.slice(0, -7)}_000000`;
-    expect((await decision(a.url, unknown, body)).status).toBe(401);
+    expect((await decision(s.a.url, unknown, body)).status).toBe(401);
 
     // Both processes have the key cached; the revocation's announcement reaches each at once.
-    expect((await decision(a.url, w.secret, body)).status).toBe(200);
-    expect((await decision(b.url, w.secret, body)).status).toBe(200);
+    expect((await decision(s.a.url, w.secret, body)).status).toBe(200);
+    expect((await decision(s.b.url, w.secret, body)).status).toBe(200);
     await revokeApiKey(t.db, w.org.admin, { organizationId: w.org.id, keyId: w.key.id });
-    for (const p of [a, b]) {
+    for (const p of servers()) {
       const ms = await eventually(
         async () => (await decision(p.url, w.secret, body)).status === 403,
       );
       expect(ms).toBeLessThan(3000);
     }
-    const refused = await decision(b.url, w.secret, body);
+    const refused = await decision(s.b.url, w.secret, body);
     expect(refused.body).toMatchObject({ error: { code: "FORBIDDEN", message: /revoked/ } });
 
     const e = await workspace();
@@ -199,31 +181,31 @@ describe("refusals", () => {
       where: { organizationId: e.org.id, id: e.key.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const expired = await decision(a.url, e.secret, body);
+    const expired = await decision(s.a.url, e.secret, body);
     expect(expired.status).toBe(403);
     expect(expired.body).toMatchObject({ error: { message: /expired/ } });
   });
 
   it("400 names each bad field; 413, 415, 404 and 405 say what is wrong", async () => {
     const w = await workspace();
-    const invalid = await decision(a.url, w.secret, { action: 7, resource: "", extra: true });
+    const invalid = await decision(s.a.url, w.secret, { action: 7, resource: "", extra: true });
     expect(invalid.status).toBe(400);
     const pointers = (invalid.body.error as { details: { pointer: string }[] }).details.map(
       (d) => d.pointer,
     );
     expect(pointers).toEqual(expect.arrayContaining(["/action", "/resource", ""]));
-    const malformed = await call(a.url, "/v1/decisions", { key: w.secret, raw: '{"action":' });
+    const malformed = await call(s.a.url, "/v1/decisions", { key: w.secret, raw: '{"action":' });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({
       error: { code: "BAD_REQUEST", message: /not valid JSON/ },
     });
-    const text = await call(a.url, "/v1/decisions", {
+    const text = await call(s.a.url, "/v1/decisions", {
       key: w.secret,
       raw: "{}",
       headers: { "content-type": "text/plain" },
     });
     expect(text.status).toBe(415);
-    const huge = await call(a.url, "/v1/decisions", {
+    const huge = await call(s.a.url, "/v1/decisions", {
       key: w.secret,
       body: {
         action: "file:Read",
@@ -233,8 +215,8 @@ describe("refusals", () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
-    expect((await call(a.url, "/v1/nothing")).status).toBe(404);
-    const wrongMethod = await call(a.url, "/v1/decisions", { key: w.secret });
+    expect((await call(s.a.url, "/v1/nothing")).status).toBe(404);
+    const wrongMethod = await call(s.a.url, "/v1/decisions", { key: w.secret });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST");
   });
@@ -244,19 +226,19 @@ describe("changes reach every process", () => {
   it("a frozen agent is Deny Frozen on both within a second, until unfrozen", async () => {
     const w = await workspace();
     const body = { action: "file:Read", resource: "file:///srv/a" };
-    for (const p of [a, b])
+    for (const p of servers())
       expect((await decision(p.url, w.secret, body)).body.decision).toBe("Allow");
     await setAgentFrozen(t.db, w.org.admin, {
       organizationId: w.org.id,
       agentId: w.agent.id,
       frozen: true,
     });
-    for (const p of [a, b])
+    for (const p of servers())
       await eventually(
         async () => (await decision(p.url, w.secret, body)).body.reason === "Frozen",
         3000,
       );
-    const frozen = await decision(a.url, w.secret, body);
+    const frozen = await decision(s.a.url, w.secret, body);
     expect(frozen.body).toMatchObject({
       decision: "Deny",
       reason: "Frozen",
@@ -267,7 +249,7 @@ describe("changes reach every process", () => {
       agentId: w.agent.id,
       frozen: false,
     });
-    for (const p of [a, b])
+    for (const p of servers())
       await eventually(
         async () => (await decision(p.url, w.secret, body)).body.decision === "Allow",
         3000,
@@ -277,7 +259,7 @@ describe("changes reach every process", () => {
   it("a new policy version is decided by both processes", async () => {
     const w = await workspace();
     const body = { action: "file:List", resource: "file:///srv" };
-    for (const p of [a, b])
+    for (const p of servers())
       expect((await decision(p.url, w.secret, body)).body.reason).toBe("ImplicitDeny");
     await publishPolicy(t.db, w.org.admin, {
       organizationId: w.org.id,
@@ -287,19 +269,19 @@ describe("changes reach every process", () => {
         extra: [{ Sid: "List", Effect: "Allow", Action: "file:List", Resource: "file:///srv" }],
       }),
     });
-    for (const p of [a, b])
+    for (const p of servers())
       await eventually(
         async () => (await decision(p.url, w.secret, body)).body.decision === "Allow",
         3000,
       );
-    const now = await decision(b.url, w.secret, body);
+    const now = await decision(s.b.url, w.secret, body);
     expect(now.body).toMatchObject({ matched: [{ sid: "List", versionNumber: 2 }] });
   });
 
   it("without pub/sub (a lost message), a change still arrives by the stamp check", async () => {
     const w = await workspace();
     const body = { action: "file:Read", resource: "file:///srv/a" };
-    for (const p of [a, b])
+    for (const p of servers())
       expect((await decision(p.url, w.secret, body)).body.decision).toBe("Allow");
     setDecisionChangeAnnouncer(null);
     try {
@@ -308,7 +290,7 @@ describe("changes reach every process", () => {
         agentId: w.agent.id,
         frozen: true,
       });
-      for (const p of [a, b]) {
+      for (const p of servers()) {
         const ms = await eventually(
           async () => (await decision(p.url, w.secret, body)).body.reason === "Frozen",
           7000,
@@ -317,7 +299,7 @@ describe("changes reach every process", () => {
         expect(ms).toBeLessThan(5500);
       }
     } finally {
-      setDecisionChangeAnnouncer(redisAnnouncer(publisher));
+      setDecisionChangeAnnouncer(s.announcer);
     }
   });
 
@@ -347,13 +329,13 @@ describe("changes reach every process", () => {
 
 describe("the process", () => {
   it("serves /healthz, /readyz and the OpenAPI document", async () => {
-    expect(await call(a.url, "/healthz")).toMatchObject({ status: 200, body: { status: "ok" } });
-    expect(await call(a.url, "/readyz")).toMatchObject({
+    expect(await call(s.a.url, "/healthz")).toMatchObject({ status: 200, body: { status: "ok" } });
+    expect(await call(s.a.url, "/readyz")).toMatchObject({
       status: 200,
       body: { checks: { postgres: "ok" } },
     });
     const openapi = await call<{ openapi: string; paths: Record<string, unknown> }>(
-      a.url,
+      s.a.url,
       "/v1/openapi.json",
     );
     expect(openapi.body.openapi).toBe("3.1.0");
@@ -362,10 +344,10 @@ describe("the process", () => {
 
   it("logs JSON lines with the request id", async () => {
     const w = await workspace();
-    const answer = await decision(a.url, w.secret, { action: "db:Delete", resource: "db://x" });
+    const answer = await decision(s.a.url, w.secret, { action: "db:Delete", resource: "db://x" });
     const id = answer.headers.get("x-request-id");
-    await eventually(async () => a.logs.some((l) => l.requestId === id && l.msg === "decision"));
-    const line = a.logs.find((l) => l.requestId === id && l.msg === "decision");
+    await eventually(async () => s.a.logs.some((l) => l.requestId === id && l.msg === "decision"));
+    const line = s.a.logs.find((l) => l.requestId === id && l.msg === "decision");
     expect(line).toMatchObject({ decision: "Deny", reason: "ExplicitDeny", agentId: w.agent.id });
   });
 

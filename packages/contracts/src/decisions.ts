@@ -40,6 +40,14 @@ export const pendingApprovalSchema = z
   })
   .meta({ id: "PendingApproval" });
 
+/** The limits a decision can be refused for; the others come back for the agent to enforce. */
+export const checkedLimitSchema = z.enum([
+  "MaxTokens",
+  "MaxCostPerHour",
+  "MaxApiCallsPerHour",
+  "MaxConcurrentRequests",
+]);
+
 /** A statement that decided it, with the policy version it is in. */
 export const matchedVersionSchema = z
   .object({
@@ -59,6 +67,7 @@ export const decisionResponseSchema = z
     decision: decisionKindSchema,
     reason: reasonSchema,
     message: z.string().optional().describe("a sentence about why"),
+    limit: checkedLimitSchema.optional().describe("the limit a LimitExceeded names"),
     matched: z.array(matchedVersionSchema),
     limits: effectiveLimitsSchema,
     approval: pendingApprovalSchema.optional(),

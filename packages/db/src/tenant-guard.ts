@@ -32,6 +32,7 @@ export const TENANT_MODELS: Readonly<Record<string, readonly string[]>> = {
   AdminAuditEvent: [],
   DecisionLog: [],
   DecisionChain: [],
+  DecisionUsage: [],
   ApprovalRequest: [],
 };
 

@@ -16,6 +16,7 @@ import {
 } from "@sekuire/core/decisions";
 import type { DecisionApp } from "../app.js";
 import { HttpError, Unavailable } from "../http/errors.js";
+import { type Admission, limitMessage } from "../limits/counters.js";
 import { withDeadline } from "../state/deadline.js";
 import type { Caller } from "./authenticate.js";
 
@@ -34,8 +35,8 @@ export async function decideOne(
   const config = await app.configs.get(caller);
   if (!config) throw new HttpError("UNAUTHORIZED", "The API key's workspace no longer exists.");
   const at = app.now();
-  const outcome = decide(config, caller, request, at);
   const decisionId = newDecisionId();
+  const outcome = await counted(app, caller, decisionId, decide(config, caller, request, at), at);
   const recordedContext = outcome.context;
   const approval =
     outcome.decision === "RequireApproval" && outcome.approval
@@ -65,6 +66,7 @@ export async function decideOne(
     decision: outcome.decision,
     reason: outcome.reason,
     ...(outcome.message ? { message: outcome.message } : {}),
+    ...(outcome.limit ? { limit: outcome.limit } : {}),
     matched: outcome.matched,
     limits: outcome.limits,
     ...(approval
@@ -77,6 +79,42 @@ export async function decideOne(
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The counted limits (calls, concurrency, spend) in one atomic step in Redis, for decisions
+ * that some counted limit applies to. Over a limit: Deny LimitExceeded naming it. Redis down: an
+ * Allow or approval request cannot be admitted safely (Unavailable); a Deny stays a Deny.
+ */
+async function counted(
+  app: DecisionApp,
+  caller: Caller,
+  decisionId: string,
+  outcome: DecisionOutcome,
+  at: Date,
+): Promise<DecisionOutcome> {
+  if (outcome.reason === "Unavailable" || !app.limits.counts(outcome)) return outcome;
+  let admission: Admission;
+  try {
+    admission = await withDeadline(
+      "Redis (the limit counters)",
+      app.settings.storeTimeoutMs,
+      app.limits.admit(caller.workspaceId, decisionId, outcome, at.getTime()),
+    );
+  } catch (error) {
+    if (outcome.decision !== "Deny") throw error;
+    app.logger.warn({ err: error, decisionId }, "a Deny was not counted: Redis is unreachable");
+    return outcome;
+  }
+  if (admission.admitted) return outcome;
+  const { approval: _none, ...refused } = outcome;
+  return {
+    ...refused,
+    decision: "Deny",
+    reason: "LimitExceeded",
+    limit: admission.limit,
+    message: limitMessage(admission, outcome),
   };
 }
 

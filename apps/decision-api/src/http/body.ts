@@ -8,7 +8,13 @@ import { invalidInput } from "@sekuire/core/shared";
 import type { z } from "zod";
 import { HttpError } from "./errors.js";
 
-export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+/** The parsed body and its text (an idempotent retry is recognised by the text). */
+export interface JsonBody {
+  value: unknown;
+  text: string;
+}
+
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<JsonBody> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json")
     throw new HttpError(
@@ -26,7 +32,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   }
   const text = Buffer.concat(chunks).toString("utf8");
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new HttpError("BAD_REQUEST", "The body is not valid JSON.", [

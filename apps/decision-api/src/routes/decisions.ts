@@ -3,6 +3,7 @@ import { decisionRequestSchema } from "@sekuire/contracts";
 import { authenticate } from "../decide/authenticate.js";
 import { decideOne } from "../decide/decide-one.js";
 import { parseBody, readJson } from "../http/body.js";
+import { idempotencyKeyOf, idempotent } from "../http/idempotency.js";
 import { sendJson } from "../http/reply.js";
 import type { Route } from "./route.js";
 
@@ -12,19 +13,30 @@ export const decisionsRoute: Route = {
   decides: true,
   async handle({ app, req, res, requestId, startedAt, logger }) {
     const caller = await authenticate(app, req);
-    const body = parseBody(decisionRequestSchema, await readJson(req, app.settings.maxBodyBytes));
-    const answer = await decideOne(app, caller, body, { requestId, startedAt });
-    logger.info(
-      {
-        agentId: caller.agentId,
-        workspaceId: caller.workspaceId,
-        decisionId: answer.decisionId,
-        action: body.action,
-        decision: answer.decision,
-        reason: answer.reason,
-      },
-      "decision",
+    const key = idempotencyKeyOf(req);
+    const { value, text } = await readJson(req, app.settings.maxBodyBytes);
+    const body = parseBody(decisionRequestSchema, value);
+    const scope = { agentId: caller.agentId, route: "decisions", key, body: text };
+    const answer = await idempotent(app.redis, scope, app.settings.storeTimeoutMs, async () => {
+      const decided = await decideOne(app, caller, body, { requestId, startedAt });
+      logger.info(
+        {
+          agentId: caller.agentId,
+          workspaceId: caller.workspaceId,
+          decisionId: decided.decisionId,
+          action: body.action,
+          decision: decided.decision,
+          reason: decided.reason,
+        },
+        "decision",
+      );
+      return { status: 200, body: decided };
+    });
+    sendJson(
+      res,
+      answer.status,
+      answer.body,
+      answer.replayed ? { "idempotent-replayed": "true" } : {},
     );
-    sendJson(res, 200, answer, { "x-request-id": requestId });
   },
 };

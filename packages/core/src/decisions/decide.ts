@@ -17,6 +17,14 @@ import {
 } from "@sekuire/policy-engine";
 import type { DecisionConfig } from "./config.js";
 import { type ServerValues, serverContext } from "./context.js";
+import { type DeclaredUsage, type DeclaredUsageResult, declaredUsage } from "./declared-usage.js";
+
+/** The limits a decision can be refused for (spec §6); the rest are for the agent to enforce. */
+export type CheckedLimit =
+  | "MaxTokens"
+  | "MaxCostPerHour"
+  | "MaxApiCallsPerHour"
+  | "MaxConcurrentRequests";
 
 export interface DecisionCaller {
   organizationId: string;
@@ -55,6 +63,10 @@ export interface DecisionOutcome {
   approval?: DecisionApproval;
   /** the context as evaluated: the caller's keys with the server's values in place */
   context: Record<string, unknown>;
+  /** the limit a LimitExceeded names */
+  limit?: CheckedLimit;
+  /** what the action declared it will use (context.tokens, context.cost) */
+  declared: DeclaredUsage;
   /** the resource in canonical form, when it has one */
   canonicalResource?: string;
   canonicalAction?: string;
@@ -75,6 +87,7 @@ export function decide(
   };
   const context = serverContext(request.context, values);
   const base = {
+    declared: {},
     limits: { ...config.set.limits },
     audit: { ...config.set.audit, include: [...config.set.audit.include] },
     context,
@@ -125,8 +138,14 @@ export function decide(
   const message =
     engine.message ??
     (noPolicy ? "No policy is assigned to this workspace, so nothing is allowed." : undefined);
+  const declared = declaredUsage(context);
+  if (engine.decision !== "Deny") {
+    const refused = declaredOverLimit(base.limits, declared);
+    if (refused) return { ...base, decision: "Deny", reason: "LimitExceeded", matched, ...refused };
+  }
   return {
     ...base,
+    declared: declared.ok ? declared.usage : {},
     decision: engine.decision,
     reason: engine.reason,
     ...(message ? { message } : {}),
@@ -135,6 +154,28 @@ export function decide(
       ? { approval: { ...engine.approval, channels: [...engine.approval.channels] } }
       : {}),
   };
+}
+
+/**
+ * MaxTokens against what the action declares, and a declared value that cannot be read while
+ * its limit is set (an unreadable value must not slip past a limit): refused, naming it.
+ */
+function declaredOverLimit(
+  limits: EffectiveLimits,
+  declared: DeclaredUsageResult,
+): { limit: CheckedLimit; message: string } | null {
+  if (!declared.ok) {
+    const limit = declared.key === "context.tokens" ? "MaxTokens" : "MaxCostPerHour";
+    if (limits[limit] === undefined) return null;
+    return { limit, message: `${declared.message} (${limit} applies)` };
+  }
+  const { tokens } = declared.usage;
+  if (limits.MaxTokens !== undefined && tokens !== undefined && tokens > limits.MaxTokens)
+    return {
+      limit: "MaxTokens",
+      message: `The action declares ${tokens} tokens; MaxTokens is ${limits.MaxTokens}.`,
+    };
+  return null;
 }
 
 function canonical(request: DecisionRequestBody): {

@@ -31,6 +31,7 @@ export {
 } from "./config.js";
 export { SERVER_KEYS, type ServerKey, type ServerValues, serverContext } from "./context.js";
 export {
+  type CheckedLimit,
   type DecisionCaller,
   type DecisionOutcome,
   type DecisionRequestBody,
@@ -46,6 +47,14 @@ export {
   newDecisionId,
   writeBatch,
 } from "./decision-log.js";
+export { type DeclaredUsage, declaredUsage } from "./declared-usage.js";
 export { recordHash } from "./record-hash.js";
 export { isRecorded, recordOf } from "./record-of.js";
+export {
+  costMicros,
+  decisionOnRecord,
+  overLimits,
+  recordUsage,
+  type UsageCaller,
+} from "./usage.js";
 export { type ChainReport, verifyChain, verifyChainInput } from "./verify-chain.js";
