@@ -8,6 +8,7 @@ import type { Db } from "@sekuire/core/runtime";
 import type { Trust } from "@sekuire/net";
 import type { Redis } from "@sekuire/redis";
 import type { Logger } from "pino";
+import { ApprovalWaiters } from "./approvals/waiters.js";
 import { LimitCounters } from "./limits/counters.js";
 import { ConfigCache } from "./state/config-cache.js";
 import { KeyCache } from "./state/key-cache.js";
@@ -30,6 +31,8 @@ export interface DecisionApp {
   keys: KeyCache;
   configs: ConfigCache;
   limits: LimitCounters;
+  /** long-polls waiting on approval verdicts, woken over Redis */
+  approvals: ApprovalWaiters;
   settings: AppSettings;
   now: () => Date;
 }
@@ -53,6 +56,7 @@ export function createApp(parts: {
     keys: new KeyCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
     configs: new ConfigCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
     limits: new LimitCounters(parts.redis),
+    approvals: new ApprovalWaiters(),
     now: parts.now ?? (() => new Date()),
   };
 }

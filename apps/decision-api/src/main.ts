@@ -44,6 +44,7 @@ function start() {
   const changes = subscribeDecisionChanges(env.REDIS_URL, {
     onChange: (organizationId) => app.stamps.nudge(organizationId),
     onResync: () => app.stamps.nudgeAll(),
+    onApprovalDecided: (approvalId) => app.approvals.notify(approvalId),
   });
   changes.ready.catch((error: unknown) =>
     logger.warn({ err: error }, "not subscribed to decision changes yet: stamps are checked"),
@@ -66,6 +67,7 @@ function start() {
     // Keep-alive clients are told to go elsewhere with the answer they are waiting for.
     server.on("request", (_req, res) => res.setHeader("connection", "close"));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    app.approvals.close(); // long-polls answer now with the state they have
     // A keep-alive connection turns idle once its answer is out: close each as soon as it does.
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     server.closeIdleConnections();

@@ -2,6 +2,7 @@
 import { adminTokensRouter } from "./routers/adminTokens/index.js";
 import { agentsRouter } from "./routers/agents/index.js";
 import { apiKeysRouter } from "./routers/apiKeys/index.js";
+import { approvalsRouter } from "./routers/approvals/index.js";
 import { assignmentsRouter } from "./routers/assignments/index.js";
 import { auditRouter } from "./routers/audit/index.js";
 import { membersRouter } from "./routers/members/index.js";
@@ -20,6 +21,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   adminTokens: adminTokensRouter,
   audit: auditRouter,
+  approvals: approvalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,8 @@ export const approvalStateSchema = z
     decidedBy: z.string().optional().describe("who approved or denied it"),
     decidedAt: z.iso.datetime().optional(),
     comment: z.string().optional(),
+    expiresAt: z.iso.datetime().describe("when a pending request expires"),
+    consumedAt: z.iso.datetime().optional().describe("when an approval was redeemed"),
   })
   .meta({ id: "ApprovalState" });
 

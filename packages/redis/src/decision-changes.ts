@@ -8,13 +8,22 @@ import type { Redis } from "ioredis";
 import { connectRedis } from "./connect.js";
 
 export const DECISION_CHANGES_CHANNEL = "sekuire:decision-changes";
+/** An approval request was decided (its id): long-polls waiting on it answer at once. */
+export const APPROVALS_CHANNEL = "sekuire:approvals-decided";
+
+export interface Announcer {
+  announce(organizationId: string): void;
+  approvalDecided(approvalId: string): void;
+}
 
 /** core's DecisionChangeAnnouncer over Redis: fire and forget, never throws. */
-export function redisAnnouncer(redis: Redis): { announce(organizationId: string): void } {
+export function redisAnnouncer(redis: Redis): Announcer {
+  const publish = (channel: string, message: string) => {
+    redis.publish(channel, message).catch(() => undefined);
+  };
   return {
-    announce(organizationId) {
-      redis.publish(DECISION_CHANGES_CHANNEL, organizationId).catch(() => undefined);
-    },
+    announce: (organizationId) => publish(DECISION_CHANGES_CHANNEL, organizationId),
+    approvalDecided: (approvalId) => publish(APPROVALS_CHANNEL, approvalId),
   };
 }
 
@@ -23,6 +32,8 @@ export interface DecisionChangeHandlers {
   onChange(organizationId: string): void;
   /** messages may have been missed (a reconnect): re-check everything */
   onResync(): void;
+  /** an approval request was decided */
+  onApprovalDecided?(approvalId: string): void;
 }
 
 export interface DecisionChangeSubscription {
@@ -45,8 +56,9 @@ export function subscribeDecisionChanges(
   });
   redis.on("message", (channel: string, message: string) => {
     if (channel === DECISION_CHANGES_CHANNEL) handlers.onChange(message);
+    else if (channel === APPROVALS_CHANNEL) handlers.onApprovalDecided?.(message);
   });
-  const ready = redis.subscribe(DECISION_CHANGES_CHANNEL).then(() => undefined);
+  const ready = redis.subscribe(DECISION_CHANGES_CHANNEL, APPROVALS_CHANNEL).then(() => undefined);
   ready.catch(() => undefined);
   return {
     ready,

@@ -1,5 +1,7 @@
 export { type ConnectOptions, connectRedis, type Redis } from "./connect.js";
 export {
+  type Announcer,
+  APPROVALS_CHANNEL,
   DECISION_CHANGES_CHANNEL,
   type DecisionChangeHandlers,
   type DecisionChangeSubscription,

@@ -19,6 +19,8 @@ import { HttpError, Unavailable } from "../http/errors.js";
 import { type Admission, limitMessage } from "../limits/counters.js";
 import { withDeadline } from "../state/deadline.js";
 import type { Caller } from "./authenticate.js";
+import { deniedFor } from "./outcomes.js";
+import { consume, type Redeemed, redeem } from "./redeem.js";
 
 export interface DecideOptions {
   requestId: string;
@@ -36,11 +38,19 @@ export async function decideOne(
   if (!config) throw new HttpError("UNAUTHORIZED", "The API key's workspace no longer exists.");
   const at = app.now();
   const decisionId = newDecisionId();
-  const outcome = await counted(app, caller, decisionId, decide(config, caller, request, at), at);
+  const decided = decide(config, caller, request, at);
+  const redeemed: Redeemed = request.approvalId
+    ? await redeem(app, caller, request.approvalId, request, decided, at)
+    : { outcome: decided };
+  let outcome = await counted(app, caller, decisionId, redeemed.outcome, at);
+  if (redeemed.grantedId)
+    outcome = await consume(app, caller, decisionId, redeemed.grantedId, outcome, at);
   const recordedContext = outcome.context;
   const approval =
-    outcome.decision === "RequireApproval" && outcome.approval
-      ? await withDeadline(
+    outcome.decision !== "RequireApproval" || !outcome.approval
+      ? undefined
+      : (redeemed.pending ??
+        (await withDeadline(
           "Postgres (the approval request)",
           app.settings.storeTimeoutMs,
           openApprovalRequest(app.db, {
@@ -51,11 +61,10 @@ export async function decideOne(
             recordedContext,
             at,
           }),
-        )
-      : undefined;
+        )));
   await record(app, caller, request, outcome, {
     decisionId,
-    approvalId: approval?.id ?? null,
+    approvalId: approval?.id ?? redeemed.grantedId ?? request.approvalId ?? null,
     ...options,
     at,
   });
@@ -108,14 +117,9 @@ async function counted(
     return outcome;
   }
   if (admission.admitted) return outcome;
-  const { approval: _none, ...refused } = outcome;
-  return {
-    ...refused,
-    decision: "Deny",
-    reason: "LimitExceeded",
+  return deniedFor(outcome, "LimitExceeded", limitMessage(admission, outcome), {
     limit: admission.limit,
-    message: limitMessage(admission, outcome),
-  };
+  });
 }
 
 async function record(

@@ -161,6 +161,12 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   },
 
   "audit.list": { input: org, names: "org", readNeeds: "admin" },
+
+  "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
+  "approvals.decide": {
+    input: (w) => ({ ...org(w), approvalId: w.approvalId, verdict: "deny", comment: "no" }),
+    names: "ids",
+  },
 };
 
 type ProcedureKind = "query" | "mutation" | "subscription";

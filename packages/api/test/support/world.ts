@@ -44,6 +44,8 @@ export interface World {
   invitationToken: string;
   adminTokenId: string;
   adminTokenSecret: string;
+  /** a pending approval request of the agent (as the decision API opens them) */
+  approvalId: string;
 }
 
 /** An organization with a member per role and one of everything, built through the API. */
@@ -98,6 +100,18 @@ export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
   });
   const token = await asOwner.adminTokens.create({ organizationId, name: "ci", role: "admin" });
 
+  const approval = await db.approvalRequest.create({
+    data: {
+      organizationId,
+      workspaceId: workspace.id,
+      agentId: agent.id,
+      action: "file:write",
+      resource: "file:///srv/a",
+      approverRole: "approver",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+
   if (!v1.version || !v2.version || !pending.request) throw new Error("publishing went wrong");
   return {
     organizationId,
@@ -118,6 +132,7 @@ export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
     invitationToken: invitation.token,
     adminTokenId: token.token.id,
     adminTokenSecret: token.secret,
+    approvalId: approval.id,
   };
 }
 

@@ -10,6 +10,8 @@ import type { Db, DbTransaction } from "@sekuire/db";
 export interface DecisionChangeAnnouncer {
   /** Must not throw: a lost announcement only delays the change until the next stamp check. */
   announce(organizationId: string): void;
+  /** An approval request was decided: a long-poll waiting on it answers now (else at its re-read). */
+  approvalDecided?(approvalId: string): void;
 }
 
 let announcer: DecisionChangeAnnouncer | null = null;
@@ -24,6 +26,14 @@ export function announceDecisionChange(organizationId: string): void {
     announcer?.announce(organizationId);
   } catch {
     // The stamp is the truth; the announcement only makes it prompt.
+  }
+}
+
+export function announceApprovalDecided(approvalId: string): void {
+  try {
+    announcer?.approvalDecided?.(approvalId);
+  } catch {
+    // Waiting agents re-read the request every few seconds anyway.
   }
 }
 

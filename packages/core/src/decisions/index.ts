@@ -3,6 +3,7 @@
 // Redis live in apps/decision-api; core imports none of them.
 
 export {
+  announceApprovalDecided,
   announceDecisionChange,
   type DecisionChangeAnnouncer,
   decisionTransaction,
@@ -19,9 +20,15 @@ export {
   touchLastUsed,
 } from "./api-keys.js";
 export {
+  type AgentApprovalState,
   approvalRequestHash,
+  checkRedemption,
+  consumeApproval,
   type OpenedApproval,
   openApprovalRequest,
+  REDEEM_WINDOW_MS,
+  type Redemption,
+  readApprovalState,
 } from "./approvals.js";
 export {
   type DecisionConfig,

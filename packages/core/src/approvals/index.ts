@@ -1,0 +1,16 @@
+// Approval requests: people decide them (the agent's side, opening and redeeming, is in
+// decisions/). The console's inbox and the worker's notifications build on these.
+export {
+  type ApprovalRow,
+  type ApprovalView,
+  type ApprovalViewStatus,
+  approvalSelect,
+  effectiveStatus,
+  toApprovalView,
+} from "./approval-view.js";
+export {
+  type DecideApprovalInput,
+  decideApproval,
+  decideApprovalInput,
+} from "./decide-approval.js";
+export { getApproval, getApprovalInput } from "./get-approval.js";
