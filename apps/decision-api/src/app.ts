@@ -10,6 +10,7 @@ import type { Redis } from "@sekuire/redis";
 import type { Logger } from "pino";
 import { ApprovalWaiters } from "./approvals/waiters.js";
 import { LimitCounters } from "./limits/counters.js";
+import { FloodGuard } from "./limits/flood-guard.js";
 import { ConfigCache } from "./state/config-cache.js";
 import { KeyCache } from "./state/key-cache.js";
 import { OrganizationStamps } from "./state/stamps.js";
@@ -18,6 +19,8 @@ export interface AppSettings {
   maxBodyBytes: number;
   storeTimeoutMs: number;
   stampCheckMs: number;
+  /** the flood guard's requests a second per API key (0 = off) */
+  keyRatePerSecond: number;
   trust: Trust;
 }
 
@@ -31,6 +34,7 @@ export interface DecisionApp {
   keys: KeyCache;
   configs: ConfigCache;
   limits: LimitCounters;
+  flood: FloodGuard;
   /** long-polls waiting on approval verdicts, woken over Redis */
   approvals: ApprovalWaiters;
   settings: AppSettings;
@@ -56,6 +60,7 @@ export function createApp(parts: {
     keys: new KeyCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
     configs: new ConfigCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
     limits: new LimitCounters(parts.redis),
+    flood: new FloodGuard(parts.redis, settings.keyRatePerSecond),
     approvals: new ApprovalWaiters(),
     now: parts.now ?? (() => new Date()),
   };

@@ -34,6 +34,8 @@ const schema = z.object({
     .default(1024 * 1024),
   /** how long a store may take before the decision is Deny Unavailable */
   SEKUIRE_STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** the flood guard: requests a second one API key may send, across processes (0 = off) */
+  SEKUIRE_KEY_RATE_PER_SECOND: z.coerce.number().int().min(0).default(1000),
   /** how long SIGTERM waits for in-flight requests before closing anyway */
   SEKUIRE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

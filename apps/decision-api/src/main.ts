@@ -36,6 +36,7 @@ function start() {
       maxBodyBytes: env.SEKUIRE_MAX_BODY_BYTES,
       storeTimeoutMs: env.SEKUIRE_STORE_TIMEOUT_MS,
       stampCheckMs: env.SEKUIRE_STAMP_CHECK_MS,
+      keyRatePerSecond: env.SEKUIRE_KEY_RATE_PER_SECOND,
       trust,
     },
   });
@@ -76,6 +77,7 @@ function start() {
     clearInterval(idle);
     clearTimeout(grace);
     await log.flush();
+    app.flood.stop();
     await changes.close();
     redis.disconnect();
     await disconnectDb();

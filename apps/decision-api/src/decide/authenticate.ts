@@ -32,6 +32,16 @@ export async function authenticate(app: DecisionApp, req: IncomingMessage): Prom
   const now = app.now();
   const standing = keyStanding(key, now);
   if (standing !== "usable") throw new HttpError("FORBIDDEN", `The API key is ${standing}.`);
+  const flood = await app.flood.admit(key.keyId, now.getTime());
+  if (!flood.ok)
+    throw new HttpError(
+      "TOO_MANY_REQUESTS",
+      "This API key sends too many requests: slow down.",
+      [],
+      {
+        "retry-after": String(flood.retryAfterSeconds),
+      },
+    );
   // The cached key takes the new time at once, so concurrent calls write the row once.
   const before = { ...key };
   const last = key.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY;

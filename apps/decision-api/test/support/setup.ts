@@ -11,7 +11,7 @@ import { type DecisionApiProcess, startDecisionApi } from "./processes.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-export function useTwoDecisionApis() {
+export function useTwoDecisionApis(env: Record<string, string> = {}) {
   const t = useTestDatabase();
   const publisher = connectRedis(REDIS_URL, { name: "test" });
   const announcer = redisAnnouncer(publisher);
@@ -23,8 +23,8 @@ export function useTwoDecisionApis() {
   const servers: { a?: DecisionApiProcess; b?: DecisionApiProcess } = {};
   beforeAll(async () => {
     [servers.a, servers.b] = await Promise.all([
-      startDecisionApi({ DATABASE_URL: t.url }),
-      startDecisionApi({ DATABASE_URL: t.url }),
+      startDecisionApi({ DATABASE_URL: t.url, ...env }),
+      startDecisionApi({ DATABASE_URL: t.url, ...env }),
     ]);
   });
   const ready = (p: DecisionApiProcess | undefined) => {
