@@ -1,6 +1,7 @@
 // @sekuire/contracts: the one wire format, shared by every server and client (the SDK imports
 // nothing else). The OpenAPI document is generated from these schemas: `@sekuire/contracts/openapi`.
 export * from "./approvals.js";
+export * from "./authzen.js";
 export * from "./decisions.js";
 export * from "./engine-decision.js";
 export * from "./errors.js";
