@@ -13,6 +13,7 @@ import {
   newDecisionId,
   openApprovalRequest,
   recordOf,
+  redactValue,
 } from "@sekuire/core/decisions";
 import type { DecisionApp } from "../app.js";
 import { HttpError, Unavailable } from "../http/errors.js";
@@ -45,7 +46,10 @@ export async function decideOne(
   let outcome = await counted(app, caller, decisionId, redeemed.outcome, at);
   if (redeemed.grantedId)
     outcome = await consume(app, caller, decisionId, redeemed.grantedId, outcome, at);
-  const recordedContext = outcome.context;
+  // RedactPII: what is written anywhere (record, approval request) is masked first.
+  const redact = outcome.audit.redactPII ? redactValue : (value: unknown) => value;
+  const recordedContext = redact(outcome.context);
+  const recordedResource = redact(outcome.canonicalResource ?? request.resource) as string;
   const approval =
     outcome.decision !== "RequireApproval" || !outcome.approval
       ? undefined
@@ -59,6 +63,7 @@ export async function decideOne(
             outcome: { ...outcome, approval: outcome.approval },
             decisionId,
             recordedContext,
+            recordedResource,
             at,
           }),
         )));
@@ -131,13 +136,20 @@ async function record(
 ): Promise<void> {
   if (!isRecorded(outcome)) return;
   const latencyUs = Number((process.hrtime.bigint() - extra.startedAt) / 1000n);
-  const entry = recordOf(caller, request, outcome, {
-    id: extra.decisionId,
-    requestId: extra.requestId,
-    approvalId: extra.approvalId,
-    latencyUs,
-    at: extra.at,
-  });
+  const redact = outcome.audit.redactPII ? redactValue : undefined;
+  const entry = recordOf(
+    caller,
+    request,
+    outcome,
+    {
+      id: extra.decisionId,
+      requestId: extra.requestId,
+      approvalId: extra.approvalId,
+      latencyUs,
+      at: extra.at,
+    },
+    redact,
+  );
   const appended = app.log.append(entry);
   if (outcome.audit.required) {
     await withDeadline("Postgres (the decision record)", app.settings.storeTimeoutMs, appended);

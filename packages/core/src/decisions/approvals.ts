@@ -53,8 +53,9 @@ export async function openApprovalRequest(
     request: DecisionRequestBody;
     outcome: DecisionOutcome & { approval: DecisionApproval };
     decisionId: string;
-    /** the context as it is recorded (redacted when the policy asks) */
+    /** the context and resource as they are recorded (redacted when the policy asks) */
     recordedContext: unknown;
+    recordedResource?: string;
     at: Date;
   },
 ): Promise<OpenedApproval> {
@@ -67,7 +68,7 @@ export async function openApprovalRequest(
       agentId: caller.agentId,
       decisionLogId: input.decisionId,
       action: outcome.canonicalAction ?? request.action,
-      resource: outcome.canonicalResource ?? request.resource,
+      resource: input.recordedResource ?? outcome.canonicalResource ?? request.resource,
       context: (input.recordedContext ?? undefined) as object | undefined,
       reason: outcome.message ?? null,
       requestHash: approvalRequestHash(caller.agentId, request, outcome),

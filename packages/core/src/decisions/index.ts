@@ -57,6 +57,7 @@ export {
 export { type DeclaredUsage, declaredUsage } from "./declared-usage.js";
 export { recordHash } from "./record-hash.js";
 export { isRecorded, recordOf } from "./record-of.js";
+export { redactText, redactValue } from "./redact.js";
 export {
   costMicros,
   decisionOnRecord,
