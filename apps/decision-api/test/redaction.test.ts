@@ -54,7 +54,11 @@ describe("RedactPII", () => {
       where: { organizationId: w.org.id },
     });
     await eventually(async () => s.a.output().includes(answer.body.decisionId as string));
-    const written = [JSON.stringify({ ...row, seq: String(row.seq) }), JSON.stringify(approval), s.a.output()].join("\n");
+    const written = [
+      JSON.stringify({ ...row, seq: String(row.seq) }),
+      JSON.stringify(approval),
+      s.a.output(),
+    ].join("\n");
     for (const [what, sample] of Object.entries(SAMPLES)) {
       const bare = sample.replace(/^Bearer /, "");
       expect(written, what).not.toContain(bare);
