@@ -126,7 +126,22 @@ describe("console administration", () => {
       expect((await verifyApiKey(database.db, second)).valid).toBe(true);
       await screenshot(page, "app-agent-keys", true);
 
-      // The kill switch, both ways.
+      // The workspace's kill switch asks first, shows a banner, and comes off in one click.
+      await page.getByRole("button", { name: "Freeze workspace…" }).click();
+      await page.getByRole("button", { name: "Freeze workspace", exact: true }).click();
+      await page.getByRole("status").getByText("Every decision for every agent").waitFor();
+      const frozenWorkspace = await database.db.workspace.findFirst({
+        where: { id: workspaceId, organizationId: orgId },
+      });
+      expect(frozenWorkspace?.frozen).toBe(true);
+      await page.getByRole("button", { name: "Unfreeze workspace" }).click();
+      await page.getByRole("button", { name: "Freeze workspace…" }).waitFor();
+      const thawed = await database.db.workspace.findFirst({
+        where: { id: workspaceId, organizationId: orgId },
+      });
+      expect(thawed?.frozen).toBe(false);
+
+      // The agent's kill switch, both ways.
       await agent.getByRole("button", { name: "Freeze" }).click();
       await agent.getByText("Frozen: every decision is Deny").waitFor();
       expect(

@@ -6,6 +6,7 @@
 import { revokeApiKey, setAgentFrozen } from "@sekuire/core/agents";
 import { setDecisionChangeAnnouncer } from "@sekuire/core/decisions";
 import { publishPolicy } from "@sekuire/core/policies";
+import { setWorkspaceFrozen } from "@sekuire/core/workspaces";
 import { describe, expect, it } from "vitest";
 import { call, decision, eventually } from "./support/client.js";
 import { document } from "./support/policies.js";
@@ -276,6 +277,35 @@ describe("changes reach every process", () => {
       );
     const now = await decision(s.b.url, w.secret, body);
     expect(now.body).toMatchObject({ matched: [{ sid: "List", versionNumber: 2 }] });
+  });
+
+  it("a frozen workspace is Deny Frozen for every agent on both processes within a second", async () => {
+    const w = await workspace();
+    const body = { action: "file:Read", resource: "file:///srv/a" };
+    for (const p of servers())
+      expect((await decision(p.url, w.secret, body)).body.decision).toBe("Allow");
+    await setWorkspaceFrozen(t.db, w.org.admin, {
+      organizationId: w.org.id,
+      workspaceId: w.org.workspace,
+      frozen: true,
+    });
+    for (const p of servers())
+      await eventually(
+        async () => (await decision(p.url, w.secret, body)).body.reason === "Frozen",
+        1000,
+      );
+    const frozen = await decision(s.b.url, w.secret, body);
+    expect(frozen.body.message).toMatch(/workspace is frozen/);
+    await setWorkspaceFrozen(t.db, w.org.admin, {
+      organizationId: w.org.id,
+      workspaceId: w.org.workspace,
+      frozen: false,
+    });
+    for (const p of servers())
+      await eventually(
+        async () => (await decision(p.url, w.secret, body)).body.decision === "Allow",
+        1000,
+      );
   });
 
   it("without pub/sub (a lost message), a change still arrives by the stamp check", async () => {

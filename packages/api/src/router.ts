@@ -5,6 +5,7 @@ import { apiKeysRouter } from "./routers/apiKeys/index.js";
 import { approvalsRouter } from "./routers/approvals/index.js";
 import { assignmentsRouter } from "./routers/assignments/index.js";
 import { auditRouter } from "./routers/audit/index.js";
+import { decisionsRouter } from "./routers/decisions/index.js";
 import { membersRouter } from "./routers/members/index.js";
 import { organizationsRouter } from "./routers/organizations/index.js";
 import { policiesRouter } from "./routers/policies/index.js";
@@ -22,6 +23,7 @@ export const appRouter = router({
   adminTokens: adminTokensRouter,
   audit: auditRouter,
   approvals: approvalsRouter,
+  decisions: decisionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

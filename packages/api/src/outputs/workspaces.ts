@@ -6,6 +6,7 @@ export const workspaceOutput = z.strictObject({
   name: z.string(),
   slug: z.string(),
   description: z.string().nullable(),
+  frozen: z.boolean(),
   createdAt: at,
   updatedAt: at,
 });

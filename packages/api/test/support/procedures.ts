@@ -162,6 +162,14 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
 
   "audit.list": { input: org, names: "org", readNeeds: "admin" },
 
+  "workspaces.setFrozen": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId, frozen: true }),
+    names: "ids",
+  },
+  "decisions.verifyChain": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
+    names: "ids",
+  },
   "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
   "approvals.decide": {
     input: (w) => ({ ...org(w), approvalId: w.approvalId, verdict: "deny", comment: "no" }),

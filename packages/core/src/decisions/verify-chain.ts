@@ -6,6 +6,7 @@ import type { Db } from "@sekuire/db";
 import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
+import { findWorkspace } from "../workspaces/find-workspace.js";
 import { recordHash } from "./record-hash.js";
 
 export const verifyChainInput = z.object({
@@ -31,6 +32,8 @@ export async function verifyChain(
 ): Promise<ChainReport> {
   const { organizationId, workspaceId } = parseInput(verifyChainInput, raw);
   await authorize(db, principal, organizationId, "viewer");
+  // Another organization's workspace (or none) is NOT_FOUND, never an empty, valid chain.
+  await findWorkspace(db, organizationId, workspaceId);
   let expectedSeq = 1n;
   let prevHash: string | null = null;
   let checked = 0;

@@ -11,6 +11,11 @@ export {
 } from "./delete-workspace.js";
 export { findWorkspace } from "./find-workspace.js";
 export {
+  type SetWorkspaceFrozenInput,
+  setWorkspaceFrozen,
+  setWorkspaceFrozenInput,
+} from "./freeze-workspace.js";
+export {
   type GetWorkspaceInput,
   getWorkspace,
   getWorkspaceInput,

@@ -3,6 +3,8 @@ export interface WorkspaceView {
   name: string;
   slug: string;
   description: string | null;
+  /** the kill switch: every decision for the workspace is Deny while set */
+  frozen: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -12,6 +14,7 @@ export const workspaceSelect = {
   name: true,
   slug: true,
   description: true,
+  frozen: true,
   createdAt: true,
   updatedAt: true,
 } as const;

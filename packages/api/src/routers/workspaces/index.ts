@@ -3,6 +3,7 @@ import { createProcedure } from "./create.js";
 import { deleteProcedure } from "./delete.js";
 import { getProcedure } from "./get.js";
 import { listProcedure } from "./list.js";
+import { setFrozenProcedure } from "./setFrozen.js";
 import { updateProcedure } from "./update.js";
 
 export const workspacesRouter = router({
@@ -10,5 +11,6 @@ export const workspacesRouter = router({
   list: listProcedure,
   get: getProcedure,
   update: updateProcedure,
+  setFrozen: setFrozenProcedure,
   delete: deleteProcedure,
 });

@@ -94,3 +94,18 @@ export async function deleteWorkspaceAction(
   revalidatePath(`/app/${organizationId}/workspaces`);
   redirect(`/app/${organizationId}/workspaces?deleted=${encodeURIComponent(slug)}`);
 }
+
+/** The workspace kill switch: every decision for its agents is Deny `Frozen` until unfrozen. */
+export async function setWorkspaceFrozenAction(
+  organizationId: string,
+  workspaceId: string,
+  frozen: boolean,
+  _previous: ActionResult | null,
+): Promise<ActionResult> {
+  return mutate((caller) => caller.workspaces.setFrozen({ organizationId, workspaceId, frozen }), {
+    revalidate: `/app/${organizationId}/workspaces/${workspaceId}`,
+    message: frozen
+      ? "Workspace frozen: every decision is Deny."
+      : "Workspace unfrozen: policies decide again.",
+  });
+}

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { AgentsSection } from "@/components/app/agents-section";
 import { type AssignablePolicy, AssignPolicyForm } from "@/components/app/assign-policy-form";
 import { EffectiveSettings } from "@/components/app/effective-settings";
+import { WorkspaceFreeze } from "@/components/app/workspace-freeze";
 import { DeleteWorkspaceForm, WorkspaceSettingsForm } from "@/components/app/workspace-settings";
 import { serverCaller } from "@/server/api";
 import {
   assignPolicyAction,
   deleteWorkspaceAction,
+  setWorkspaceFrozenAction,
   unassignAction,
   updateWorkspaceAction,
 } from "../actions";
@@ -67,6 +69,17 @@ export default async function WorkspacePage({
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{workspace.name}</h1>
         <p className="font-mono text-xs text-slate-500">{workspace.slug}</p>
+        <div className="mt-3">
+          <WorkspaceFreeze
+            // A fresh control after each change, so a finished confirmation is not left open.
+            key={String(workspace.frozen)}
+            name={workspace.name}
+            frozen={workspace.frozen}
+            canWrite={canWrite}
+            freeze={setWorkspaceFrozenAction.bind(null, orgId, workspaceId, true)}
+            unfreeze={setWorkspaceFrozenAction.bind(null, orgId, workspaceId, false)}
+          />
+        </div>
       </div>
 
       <section aria-labelledby="assignments-title" className="space-y-3">
