@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import { ApprovalWaiters } from "./approvals/waiters.js";
 import { LimitCounters } from "./limits/counters.js";
 import { FloodGuard } from "./limits/flood-guard.js";
+import { createMetrics, type Metrics } from "./metrics.js";
 import { ConfigCache } from "./state/config-cache.js";
 import { KeyCache } from "./state/key-cache.js";
 import { OrganizationStamps } from "./state/stamps.js";
@@ -21,6 +22,8 @@ export interface AppSettings {
   stampCheckMs: number;
   /** the flood guard's requests a second per API key (0 = off) */
   keyRatePerSecond: number;
+  /** when set, GET /metrics needs it as a bearer token */
+  metricsToken?: string;
   trust: Trust;
 }
 
@@ -35,6 +38,7 @@ export interface DecisionApp {
   configs: ConfigCache;
   limits: LimitCounters;
   flood: FloodGuard;
+  metrics: Metrics;
   /** long-polls waiting on approval verdicts, woken over Redis */
   approvals: ApprovalWaiters;
   settings: AppSettings;
@@ -48,8 +52,12 @@ export function createApp(parts: {
   logger: Logger;
   settings: AppSettings;
   now?: () => Date;
+  metrics?: Metrics;
 }): DecisionApp {
   const { db, settings } = parts;
+  const metrics = parts.metrics ?? createMetrics();
+  const counted = (cache: "key" | "config") => (hit: boolean) =>
+    metrics.cache.inc({ cache, result: hit ? "hit" : "miss" });
   const stamps = new OrganizationStamps(db, {
     checkMs: settings.stampCheckMs,
     timeoutMs: settings.storeTimeoutMs,
@@ -57,8 +65,15 @@ export function createApp(parts: {
   return {
     ...parts,
     stamps,
-    keys: new KeyCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
-    configs: new ConfigCache(db, stamps, { timeoutMs: settings.storeTimeoutMs }),
+    keys: new KeyCache(db, stamps, {
+      timeoutMs: settings.storeTimeoutMs,
+      onLookup: counted("key"),
+    }),
+    configs: new ConfigCache(db, stamps, {
+      timeoutMs: settings.storeTimeoutMs,
+      onLookup: counted("config"),
+    }),
+    metrics,
     limits: new LimitCounters(parts.redis),
     flood: new FloodGuard(parts.redis, settings.keyRatePerSecond),
     approvals: new ApprovalWaiters(),

@@ -36,6 +36,8 @@ const schema = z.object({
   SEKUIRE_STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** the flood guard: requests a second one API key may send, across processes (0 = off) */
   SEKUIRE_KEY_RATE_PER_SECOND: z.coerce.number().int().min(0).default(1000),
+  /** when set, GET /metrics asks for it as a bearer token */
+  SEKUIRE_METRICS_TOKEN: z.string().min(16).optional(),
   /** how long SIGTERM waits for in-flight requests before closing anyway */
   SEKUIRE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });

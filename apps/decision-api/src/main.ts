@@ -11,6 +11,7 @@ import { connectRedis, subscribeDecisionChanges } from "@sekuire/redis";
 import { createApp } from "./app.js";
 import { decisionApiEnv } from "./env.js";
 import { createLogger } from "./logger.js";
+import { createMetrics } from "./metrics.js";
 import { createDecisionServer } from "./server.js";
 
 function start() {
@@ -25,18 +26,23 @@ function start() {
     process.exit(1);
   }
   const logger = createLogger(env.SEKUIRE_LOG_LEVEL);
-  const log = new GroupCommitLog(platformDb);
+  const metrics = createMetrics();
+  const log = new GroupCommitLog(platformDb, {
+    onBatch: (size) => metrics.auditBatch.observe(size),
+  });
   const redis = connectRedis(env.REDIS_URL, { name: "sekuire-decision-api" });
   const app = createApp({
     db: platformDb,
     redis,
     log,
+    metrics,
     logger,
     settings: {
       maxBodyBytes: env.SEKUIRE_MAX_BODY_BYTES,
       storeTimeoutMs: env.SEKUIRE_STORE_TIMEOUT_MS,
       stampCheckMs: env.SEKUIRE_STAMP_CHECK_MS,
       keyRatePerSecond: env.SEKUIRE_KEY_RATE_PER_SECOND,
+      ...(env.SEKUIRE_METRICS_TOKEN ? { metricsToken: env.SEKUIRE_METRICS_TOKEN } : {}),
       trust,
     },
   });

@@ -49,20 +49,27 @@ async function handle(
     return;
   }
   const { route, params } = match;
+  res.on("finish", () =>
+    app.metrics.requests.inc({ route: route.path, status: String(res.statusCode) }),
+  );
   try {
     await route.handle({ app, req, res, url, requestId, startedAt, params, logger });
   } catch (error) {
-    fail(route, res, requestId, logger, error);
+    fail(app, route, res, requestId, error);
   }
 }
 
 function fail(
+  app: DecisionApp,
   route: Route,
   res: ServerResponse,
   requestId: string,
-  logger: DecisionApp["logger"],
   error: unknown,
 ): void {
+  const logger = app.logger.child({ requestId });
+  const unavailable = () => {
+    app.metrics.decisions.inc({ decision: "Deny", reason: "Unavailable" });
+  };
   if (res.headersSent) {
     logger.error({ err: error }, "failed after the answer started");
     res.destroy();
@@ -78,12 +85,16 @@ function fail(
   }
   if (error instanceof Unavailable) {
     logger.warn({ err: error.cause ?? error, why: error.message }, "unavailable: answered Deny");
-    if (route.decides) sendUnavailable(res, requestId, error.message);
-    else sendError(res, requestId, new HttpError("SERVICE_UNAVAILABLE", error.message));
+    if (route.decides) {
+      unavailable();
+      sendUnavailable(res, requestId, error.message);
+    } else sendError(res, requestId, new HttpError("SERVICE_UNAVAILABLE", error.message));
     return;
   }
   logger.error({ err: error }, "unexpected error");
   const message = "Something went wrong on our side; nothing was decided.";
-  if (route.decides) sendUnavailable(res, requestId, message);
-  else sendError(res, requestId, new HttpError("INTERNAL_SERVER_ERROR", message));
+  if (route.decides) {
+    unavailable();
+    sendUnavailable(res, requestId, message);
+  } else sendError(res, requestId, new HttpError("INTERNAL_SERVER_ERROR", message));
 }

@@ -372,6 +372,17 @@ describe("the process", () => {
     expect(Object.keys(openapi.body.paths)).toContain("/v1/decisions");
   });
 
+  it("serves Prometheus metrics: decisions by outcome and reason, latency, caches, batches", async () => {
+    const w = await workspace();
+    await decision(s.a.url, w.secret, { action: "db:Delete", resource: "db://x" });
+    const text = await (await fetch(`${s.a.url}/metrics`)).text();
+    expect(text).toMatch(/sekuire_decisions_total\{decision="Deny",reason="ExplicitDeny"\} \d+/);
+    expect(text).toMatch(/sekuire_decision_duration_seconds_bucket\{le="0.01"\} \d+/);
+    expect(text).toMatch(/sekuire_cache_lookups_total\{cache="config",result="(hit|miss)"\} \d+/);
+    expect(text).toMatch(/sekuire_audit_batch_size_count \d+/);
+    expect(text).toContain("sekuire_decision_api_process_cpu_seconds_total");
+  });
+
   it("logs JSON lines with the request id", async () => {
     const w = await workspace();
     const answer = await decision(s.a.url, w.secret, { action: "db:Delete", resource: "db://x" });

@@ -73,6 +73,8 @@ export async function decideOne(
     ...options,
     at,
   });
+  app.metrics.decisions.inc({ decision: outcome.decision, reason: outcome.reason });
+  app.metrics.latency.observe(Number(process.hrtime.bigint() - options.startedAt) / 1e9);
   if (outcome.reason === "Unavailable")
     throw new Unavailable(outcome.message ?? "The workspace's policies cannot be loaded.");
   return {

@@ -5,6 +5,7 @@ import { batchRoute } from "./batch.js";
 import { completeRoute } from "./complete.js";
 import { decisionsRoute } from "./decisions.js";
 import { healthzRoute, readyzRoute } from "./health.js";
+import { metricsRoute } from "./metrics.js";
 import { openApiRoute } from "./openapi.js";
 import type { Route } from "./route.js";
 
@@ -18,4 +19,5 @@ export const ROUTES: readonly Route[] = [
   healthzRoute,
   readyzRoute,
   openApiRoute,
+  metricsRoute,
 ];
