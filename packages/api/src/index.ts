@@ -1,4 +1,6 @@
 // @sekuire/api: the tRPC routers (thin procedures over @sekuire/core) and their HTTP handler.
+
+export { createExportHandler, type ExportHandlerOptions } from "./export-handler.js";
 export {
   type ApiHandler,
   type ApiHandlerOptions,

@@ -3,6 +3,9 @@
  * without a framework. Node 20 has Request/Response built in; this only copies between them.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { errorEnvelope } from "@sekuire/contracts";
 import type { ApiHandler } from "./http.js";
 
@@ -41,7 +44,12 @@ async function toFetchRequest(req: IncomingMessage): Promise<Request> {
   return new Request(url, { method, headers, body });
 }
 
+/** Streams the body as it comes (an export is written page by page, never held whole). */
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
 }

@@ -2,6 +2,7 @@
 // nothing else). The OpenAPI document is generated from these schemas: `@sekuire/contracts/openapi`.
 export * from "./approvals.js";
 export * from "./authzen.js";
+export * from "./decision-export.js";
 export * from "./decisions.js";
 export * from "./engine-decision.js";
 export * from "./errors.js";

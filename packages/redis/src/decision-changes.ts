@@ -16,6 +16,14 @@ export interface Announcer {
   approvalDecided(approvalId: string): void;
 }
 
+/**
+ * A connection for announcing: it queues while (re)connecting, so an announcement made as a
+ * process starts is sent once Redis answers instead of being dropped.
+ */
+export function connectAnnouncer(url: string, name: string): Redis {
+  return connectRedis(url, { name, offlineQueue: true });
+}
+
 /** core's DecisionChangeAnnouncer over Redis: fire and forget, never throws. */
 export function redisAnnouncer(redis: Redis): Announcer {
   const publish = (channel: string, message: string) => {

@@ -2,6 +2,7 @@ export { type ConnectOptions, connectRedis, type Redis } from "./connect.js";
 export {
   type Announcer,
   APPROVALS_CHANNEL,
+  connectAnnouncer,
   DECISION_CHANGES_CHANNEL,
   type DecisionChangeHandlers,
   type DecisionChangeSubscription,

@@ -3,10 +3,15 @@
  * and a subscriber whose connection dropped asks for a resync when it is back.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { connectRedis, redisAnnouncer, subscribeDecisionChanges } from "../src/index.js";
+import {
+  connectAnnouncer,
+  connectRedis,
+  redisAnnouncer,
+  subscribeDecisionChanges,
+} from "../src/index.js";
 
 const URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const publisher = connectRedis(URL, { name: "test-publisher" });
+const publisher = connectAnnouncer(URL, "test-publisher");
 afterAll(() => publisher.disconnect());
 
 async function until(check: () => boolean, ms = 3000) {

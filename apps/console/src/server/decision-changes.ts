@@ -4,8 +4,8 @@
  * reloads within a second; without Redis they still catch up at their stamp check (≤ 5 s).
  */
 import { setDecisionChangeAnnouncer } from "@sekuire/core/decisions";
-import { connectRedis, redisAnnouncer } from "@sekuire/redis";
+import { connectAnnouncer, redisAnnouncer } from "@sekuire/redis";
 
 export function announceDecisionChanges(url: string): void {
-  setDecisionChangeAnnouncer(redisAnnouncer(connectRedis(url, { name: "sekuire-console" })));
+  setDecisionChangeAnnouncer(redisAnnouncer(connectAnnouncer(url, "sekuire-console")));
 }

@@ -4,7 +4,7 @@
  */
 import { setDecisionChangeAnnouncer } from "@sekuire/core/decisions";
 import { liveWorkspace, useTestDatabase } from "@sekuire/core/testing";
-import { connectRedis, redisAnnouncer } from "@sekuire/redis";
+import { connectAnnouncer, redisAnnouncer } from "@sekuire/redis";
 import { afterAll, beforeAll } from "vitest";
 import { document } from "./policies.js";
 import { type DecisionApiProcess, startDecisionApi } from "./processes.js";
@@ -13,7 +13,7 @@ export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export function useTwoDecisionApis(env: Record<string, string> = {}) {
   const t = useTestDatabase();
-  const publisher = connectRedis(REDIS_URL, { name: "test" });
+  const publisher = connectAnnouncer(REDIS_URL, "test");
   const announcer = redisAnnouncer(publisher);
   setDecisionChangeAnnouncer(announcer);
   afterAll(() => {

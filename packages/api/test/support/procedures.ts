@@ -170,6 +170,11 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
     names: "ids",
   },
+  "decisions.export": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
+    names: "ids",
+    readNeeds: "admin",
+  },
   "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
   "approvals.decide": {
     input: (w) => ({ ...org(w), approvalId: w.approvalId, verdict: "deny", comment: "no" }),

@@ -55,6 +55,12 @@ export {
   writeBatch,
 } from "./decision-log.js";
 export { type DeclaredUsage, declaredUsage } from "./declared-usage.js";
+export {
+  type ExportDecisionsInput,
+  exportDecisionPage,
+  exportDecisionsInput,
+  openDecisionExport,
+} from "./export.js";
 export { recordHash } from "./record-hash.js";
 export { isRecorded, recordOf } from "./record-of.js";
 export { redactText, redactValue } from "./redact.js";
