@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { GroupCommitLog } from "@sekuire/core/decisions";
-import { disconnectDb, platformDb } from "@sekuire/core/runtime";
+import { createDecisionLogPool, disconnectDb, platformDb } from "@sekuire/core/runtime";
 import { refuseHopCount, trustedProxies } from "@sekuire/net";
 import { connectRedis, subscribeDecisionChanges } from "@sekuire/redis";
 import { createApp } from "./app.js";
@@ -27,8 +27,12 @@ function start() {
   }
   const logger = createLogger(env.SEKUIRE_LOG_LEVEL);
   const metrics = createMetrics();
-  const log = new GroupCommitLog(platformDb, {
-    onBatch: (size) => metrics.auditBatch.observe(size),
+  const logPool = createDecisionLogPool();
+  const log = new GroupCommitLog(logPool, {
+    onBatch: (size, seconds) => {
+      metrics.auditBatch.observe(size);
+      metrics.auditCommit.observe(seconds);
+    },
   });
   const redis = connectRedis(env.REDIS_URL, { name: "sekuire-decision-api" });
   const app = createApp({
@@ -86,7 +90,7 @@ function start() {
     app.flood.stop();
     await changes.close();
     redis.disconnect();
-    await disconnectDb();
+    await Promise.all([disconnectDb(), logPool.end()]);
     logger.info("stopped: every decision record is committed");
     process.exit(0);
   };

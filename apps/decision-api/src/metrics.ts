@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics of one decision API process (GET /metrics): decisions by outcome and
- * reason, decision latency, cache hits and misses, audit group-commit batch sizes, requests by
+ * reason, decision latency, cache hits and misses, audit group-commit batch sizes and times, requests by
  * route and status, and Node's own process metrics.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
@@ -32,6 +32,12 @@ export function createMetrics() {
       name: "sekuire_audit_batch_size",
       help: "Decision records committed per group-commit transaction.",
       buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500],
+      registers: [registry],
+    }),
+    auditCommit: new Histogram({
+      name: "sekuire_audit_commit_seconds",
+      help: "Time of one group-commit transaction, from taking the batch to its commit.",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
     requests: new Counter({

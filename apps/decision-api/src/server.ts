@@ -35,7 +35,7 @@ async function handle(
   const startedAt = process.hrtime.bigint();
   const requestId = requestIdOf(req);
   res.setHeader("x-request-id", requestId);
-  const logger = app.logger.child({ requestId });
+  let child: DecisionApp["logger"] | undefined;
   const url = new URL(req.url ?? "/", "http://decision-api");
   const match = router.match(req.method ?? "GET", url.pathname);
   if (!match.found) {
@@ -53,7 +53,20 @@ async function handle(
     app.metrics.requests.inc({ route: route.path, status: String(res.statusCode) }),
   );
   try {
-    await route.handle({ app, req, res, url, requestId, startedAt, params, logger });
+    await route.handle({
+      app,
+      req,
+      res,
+      url,
+      requestId,
+      startedAt,
+      params,
+      // Made on first use: most decisions log nothing below the info level.
+      get logger() {
+        child ??= app.logger.child({ requestId });
+        return child;
+      },
+    });
   } catch (error) {
     fail(app, route, res, requestId, error);
   }

@@ -45,7 +45,7 @@ beforeAll(async () => {
     createdAt: new Date(start + Math.floor(i / 2) * 1000), // pairs share a timestamp
   }));
   for (let i = 0; i < records.length; i += 400)
-    await writeBatch(database.db, records.slice(i, i + 400));
+    await writeBatch(database.db.$sql, records.slice(i, i + 400));
 }, 120_000);
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

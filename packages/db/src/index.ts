@@ -3,14 +3,19 @@
 export {
   type CreateDbOptions,
   createDb,
+  createSqlPool,
   type Db,
   type DbTransaction,
   db,
   disconnectDb,
   getDb,
+  type SqlClient,
+  type SqlPool,
+  type SqlPoolOptions,
   type UnscopedDb,
 } from "./client.js";
 export * from "./enums.js";
+export { dbEnv } from "./env.js";
 export { Prisma } from "./generated/prisma/client.js";
 export type * from "./generated/prisma/models.js";
 export { ID_PREFIXES, type IdModel, type IdPrefix, isId, newId } from "./ids.js";

@@ -25,6 +25,9 @@ export function connectRedis(url: string, options: ConnectOptions): Redis {
     // Back off up to a second between tries, forever: Redis coming back is noticed within it.
     retryStrategy: (attempt) => Math.min(50 * attempt, 1000),
     lazyConnect: false,
+    // Commands issued in one tick go out in one write: at a few thousand decisions a second,
+    // a syscall per limit check was a fifth of the decision API's CPU (its bench profile).
+    enableAutoPipelining: true,
   });
   // ioredis reports every failed try as an error event; an unhandled one would end the process.
   redis.on("error", () => undefined);

@@ -23,14 +23,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     );
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readText(req, maxBytes);
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {
@@ -39,6 +32,37 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
       { pointer: "", message: why },
     ]);
   }
+}
+
+/** The body as text, refused past `maxBytes` while it streams (events: cheaper than for-await). */
+function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else {
+        req.off("data", onData);
+        req.resume(); // drain the rest unread, so the 413 can still be answered
+        reject(tooLarge(maxBytes));
+      }
+    };
+    req.on("data", onData);
+    req.once("end", () => {
+      if (size <= maxBytes)
+        resolve(
+          chunks.length === 1
+            ? (chunks[0] as Buffer).toString("utf8")
+            : Buffer.concat(chunks).toString("utf8"),
+        );
+    });
+    req.once("error", reject);
+    // A client gone before the end: nothing to decide (a no-op once resolved).
+    req.once("close", () => {
+      if (!req.complete) reject(new Error("the client closed the request before its end"));
+    });
+  });
 }
 
 function tooLarge(maxBytes: number): HttpError {

@@ -11,7 +11,8 @@ export const decisionsRoute: Route = {
   method: "POST",
   path: "/v1/decisions",
   decides: true,
-  async handle({ app, req, res, requestId, startedAt, logger }) {
+  async handle(context) {
+    const { app, req, res, requestId, startedAt } = context;
     const caller = await authenticate(app, req);
     const key = idempotencyKeyOf(req);
     const { value, text } = await readJson(req, app.settings.maxBodyBytes);
@@ -19,17 +20,18 @@ export const decisionsRoute: Route = {
     const scope = { agentId: caller.agentId, route: "decisions", key, body: text };
     const answer = await idempotent(app.redis, scope, app.settings.storeTimeoutMs, async () => {
       const decided = await decideOne(app, caller, body, { requestId, startedAt });
-      logger.info(
-        {
-          agentId: caller.agentId,
-          workspaceId: caller.workspaceId,
-          decisionId: decided.decisionId,
-          action: body.action,
-          decision: decided.decision,
-          reason: decided.reason,
-        },
-        "decision",
-      );
+      if (app.logger.isLevelEnabled("info"))
+        context.logger.info(
+          {
+            agentId: caller.agentId,
+            workspaceId: caller.workspaceId,
+            decisionId: decided.decisionId,
+            action: body.action,
+            decision: decided.decision,
+            reason: decided.reason,
+          },
+          "decision",
+        );
       return { status: 200, body: decided };
     });
     sendJson(

@@ -53,6 +53,7 @@ export {
   type GroupCommitOptions,
   newDecisionId,
   writeBatch,
+  writeBatchOn,
 } from "./decision-log.js";
 export { type DeclaredUsage, declaredUsage } from "./declared-usage.js";
 export {

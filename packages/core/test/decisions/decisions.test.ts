@@ -3,7 +3,7 @@
  * decision depends on (by trigger), keys and configs load as one snapshot, decisions fail closed,
  * and records chain per workspace with any number of writers.
  */
-import { createDb } from "@sekuire/db";
+import { createSqlPool } from "@sekuire/db";
 import { describe, expect, it } from "vitest";
 import { revokeApiKey, setAgentFrozen } from "../../src/agents/index.js";
 import {
@@ -229,7 +229,7 @@ describe("decision records", () => {
     });
     // No Include: the base fields only.
     expect(r).toMatchObject({ decision: "Deny", reason: null, resource: null, context: null });
-    const log = new GroupCommitLog(t.db);
+    const log = new GroupCommitLog(t.db.$sql);
     const { id } = await log.append(r);
     const row = await t.db.decisionLog.findFirstOrThrow({
       where: { organizationId: s.org.id, id },
@@ -239,12 +239,19 @@ describe("decision records", () => {
 
   it("chain without gaps under two concurrent writers, and a changed record breaks it", async () => {
     const s = await setup();
-    const second = createDb({ url: t.url });
-    const [a, b] = [new GroupCommitLog(t.db), new GroupCommitLog(second)];
+    // Two processes' logs: one on Prisma's pool, one pipelined with three transactions in flight.
+    const second = createSqlPool({ url: t.url, pipeline: true });
+    const [a, b] = [new GroupCommitLog(t.db.$sql), new GroupCommitLog(second, { concurrency: 3 })];
     try {
-      await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).append(record(s, i))));
+      // Spread over a few milliseconds, so batches of both writers overlap in Postgres.
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          await new Promise((resolve) => setTimeout(resolve, i % 10));
+          return (i % 2 ? a : b).append(record(s, i));
+        }),
+      );
     } finally {
-      await second.$disconnect();
+      await second.end();
     }
     const scope = { organizationId: s.org.id, workspaceId: s.org.workspace };
     expect(await verifyChain(t.db, s.org.viewer, scope)).toEqual({ ok: true, records: 60 });
@@ -266,7 +273,7 @@ describe("decision records", () => {
 
   it("notice the newest records deleted", async () => {
     const s = await setup();
-    const log = new GroupCommitLog(t.db);
+    const log = new GroupCommitLog(t.db.$sql);
     for (let i = 0; i < 3; i++) await log.append(record(s, i));
     const scope = { organizationId: s.org.id, workspaceId: s.org.workspace };
     await t.db.decisionLog.deleteMany({ where: { ...scope, seq: 3n } });
