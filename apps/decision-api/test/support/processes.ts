@@ -35,6 +35,8 @@ export async function startDecisionApi(env: Record<string, string>): Promise<Dec
       PORT: "0",
       HOST: "127.0.0.1",
       REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      // A loaded CI box can take seconds over a cold lookup; tests of the deadline set their own.
+      SEKUIRE_STORE_TIMEOUT_MS: "10000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -198,32 +198,50 @@ export async function writeBatchOn(
   const ids = workspaces.map(([id]) => id);
   let failed = true;
   try {
-    const [, , heads] = await Promise.all([
-      client.query("BEGIN"),
-      client.query(ENSURE_HEADS, [ids, workspaces.map(([, organizationId]) => organizationId)]),
-      client.query<{ workspaceId: string; seq: string; lastHash: string | null }>(LOCK_HEADS, [
-        ids,
-      ]),
+    const [, , heads] = await together(client, [
+      ["BEGIN"],
+      [ENSURE_HEADS, [ids, workspaces.map(([, organizationId]) => organizationId)]],
+      [LOCK_HEADS, [ids]],
     ]);
     const head = new Map<string, ChainHead>(
-      heads.rows.map((h) => [h.workspaceId, { ...h, seq: BigInt(h.seq) }]),
+      (heads?.rows as Array<{ workspaceId: string; seq: string; lastHash: string | null }>).map(
+        (h) => [h.workspaceId, { ...h, seq: BigInt(h.seq) }],
+      ),
     );
     const rows = records.map((r) => chained(r, head.get(r.workspaceId) as ChainHead));
     const moved = ids.map((id) => head.get(id) as ChainHead);
-    await Promise.all([
-      client.query(INSERT_AND_MOVE_HEADS, [
-        JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString() }))),
-        ids,
-        moved.map((h) => h.seq.toString()),
-        moved.map((h) => h.lastHash),
-      ]),
-      client.query("COMMIT"),
+    await together(client, [
+      [
+        INSERT_AND_MOVE_HEADS,
+        [
+          JSON.stringify(rows.map((r) => ({ ...r, seq: r.seq.toString() }))),
+          ids,
+          moved.map((h) => h.seq.toString()),
+          moved.map((h) => h.lastHash),
+        ],
+      ],
+      ["COMMIT"],
     ]);
     failed = false;
     return rows.map((r) => ({ id: r.id, seq: r.seq, hash: r.hash }));
   } finally {
     if (failed) await client.query("ROLLBACK").catch(() => undefined);
   }
+}
+
+/**
+ * Statements in order: sent together on a connection in pipeline mode, one after another on
+ * any other (pg deprecates queueing a query on a busy connection in its default mode).
+ */
+async function together(
+  client: SqlClient,
+  statements: Array<[string, unknown[]?]>,
+): Promise<Array<{ rows: unknown[] }>> {
+  if ((client as SqlClient & { pipeline?: boolean }).pipeline)
+    return Promise.all(statements.map(([text, values]) => client.query(text, values)));
+  const results: Array<{ rows: unknown[] }> = [];
+  for (const [text, values] of statements) results.push(await client.query(text, values));
+  return results;
 }
 
 /** The record numbered after its chain's head and hashed over the head's hash; moves the head. */
