@@ -5,6 +5,7 @@
  */
 import type { DecisionLogSink } from "@sekuire/core/decisions";
 import type { Db } from "@sekuire/core/runtime";
+import type { JobProducer } from "@sekuire/jobs";
 import type { Trust } from "@sekuire/net";
 import type { Redis } from "@sekuire/redis";
 import type { Logger } from "pino";
@@ -41,6 +42,8 @@ export interface DecisionApp {
   metrics: Metrics;
   /** long-polls waiting on approval verdicts, woken over Redis */
   approvals: ApprovalWaiters;
+  /** the worker's jobs for new approval requests (absent: the worker's sweeper finds them) */
+  jobs?: Pick<JobProducer, "approvalOpened">;
   settings: AppSettings;
   now: () => Date;
 }
@@ -51,6 +54,7 @@ export function createApp(parts: {
   log: DecisionLogSink;
   logger: Logger;
   settings: AppSettings;
+  jobs?: Pick<JobProducer, "approvalOpened">;
   now?: () => Date;
   metrics?: Metrics;
 }): DecisionApp {

@@ -13,6 +13,8 @@ const schema = z.object({
   REDIS_URL: z
     .string()
     .min(1, "the decision API needs Redis (REDIS_URL): limits, idempotency, change fan-out"),
+  /** the worker's queues' Redis key prefix (the worker's own setting; default "sekuire") */
+  SEKUIRE_QUEUE_PREFIX: z.string().optional(),
   /** addresses and ranges of proxies whose X-Forwarded-For is believed (@sekuire/net) */
   SEKUIRE_TRUSTED_PROXIES: z.string().optional(),
   /** @sekuire/api's hop count: refused here (trust is by address) */

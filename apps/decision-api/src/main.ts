@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import { GroupCommitLog } from "@sekuire/core/decisions";
 import { createDecisionLogPool, disconnectDb, platformDb } from "@sekuire/core/runtime";
+import { createJobProducer } from "@sekuire/jobs";
 import { refuseHopCount, trustedProxies } from "@sekuire/net";
 import { connectRedis, subscribeDecisionChanges } from "@sekuire/redis";
 import { createApp } from "./app.js";
@@ -35,7 +36,12 @@ function start() {
     },
   });
   const redis = connectRedis(env.REDIS_URL, { name: "sekuire-decision-api" });
+  const jobs = createJobProducer(env.REDIS_URL, {
+    name: "sekuire-decision-api-jobs",
+    ...(env.SEKUIRE_QUEUE_PREFIX ? { prefix: env.SEKUIRE_QUEUE_PREFIX } : {}),
+  });
   const app = createApp({
+    jobs,
     db: platformDb,
     redis,
     log,
@@ -89,6 +95,7 @@ function start() {
     await log.flush();
     app.flood.stop();
     await changes.close();
+    await jobs.close();
     redis.disconnect();
     await Promise.all([disconnectDb(), logPool.end()]);
     logger.info("stopped: every decision record is committed");

@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   AdminAuditEvent: "aud",
   DecisionLog: "dec",
   ApprovalRequest: "apr",
+  ApprovalNotification: "ntf",
 } as const;
 
 export type IdModel = keyof typeof ID_PREFIXES;

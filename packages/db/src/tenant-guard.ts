@@ -34,6 +34,7 @@ export const TENANT_MODELS: Readonly<Record<string, readonly string[]>> = {
   DecisionChain: [],
   DecisionUsage: [],
   ApprovalRequest: [],
+  ApprovalNotification: [],
 };
 
 const READS = new Set([

@@ -19,6 +19,8 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().optional(),
   SMTP_SECURE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+  /** where development mail goes without SMTP (default .sekuire/mail) */
+  SEKUIRE_MAIL_DIR: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 

@@ -1,3 +1,9 @@
+export {
+  type ApprovalMailInput,
+  type ApprovalMailKind,
+  approvalRequestEmail,
+  timeLeft,
+} from "./approval-templates.js";
 export { type Mailer, type MailerEnv, type MailMessage, mailerFromEnv } from "./mailer.js";
 export {
   type EmailContent,

@@ -1,6 +1,9 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escapeHtml, invitationEmail, mailerFromEnv, signInLinkEmail } from "../src/index.js";
-import { type SmtpSink, startSmtpSink } from "../src/testing.js";
+import { decodeQuotedPrintable, type SmtpSink, startSmtpSink } from "../src/testing.js";
 
 const LINK =
   "http://localhost:3000/api/auth/callback/email?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fapp&token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef&email=ada%40example.com";
@@ -65,13 +68,25 @@ describe("SMTP mailer", () => {
 });
 
 describe("without SMTP", () => {
-  it("logs the message, link included, in development", async () => {
+  it("writes an .eml file and logs the message, link included, in development", async () => {
     const lines: string[] = [];
-    const mailer = mailerFromEnv({ NODE_ENV: "development" }, { log: (l) => lines.push(l) });
-    expect(mailer.kind).toBe("log");
+    const dir = await mkdtemp(join(tmpdir(), "sekuire-mail-"));
+    const mailer = mailerFromEnv(
+      { NODE_ENV: "development", SEKUIRE_MAIL_DIR: dir },
+      { log: (l) => lines.push(l) },
+    );
+    expect(mailer.kind).toBe("file");
     await mailer.send({ to: "ada@example.com", ...signInLinkEmail({ url: LINK, host: "h" }) });
     expect(lines.join("\n")).toContain(LINK);
     expect(lines.join("\n")).toContain("ada@example.com");
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/sign-in-to-sekuire-h.*\.eml$/);
+    const eml = decodeQuotedPrintable(await readFile(join(dir, files[0] as string), "utf8"));
+    expect(eml).toMatch(/^To: ada@example\.com$/m);
+    expect(eml).toMatch(/^Subject: Sign in to Sekuire \(h\)$/m);
+    expect(eml).toContain(LINK);
+    await rm(dir, { recursive: true });
   });
 
   it("refuses in production", () => {

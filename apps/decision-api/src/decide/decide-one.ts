@@ -11,6 +11,7 @@ import {
   decide,
   isRecorded,
   newDecisionId,
+  type OpenedApproval,
   openApprovalRequest,
   recordOf,
   redactValue,
@@ -54,19 +55,23 @@ export async function decideOne(
     outcome.decision !== "RequireApproval" || !outcome.approval
       ? undefined
       : (redeemed.pending ??
-        (await withDeadline(
-          "Postgres (the approval request)",
-          app.settings.storeTimeoutMs,
-          openApprovalRequest(app.db, {
-            caller,
-            request,
-            outcome: { ...outcome, approval: outcome.approval },
-            decisionId,
-            recordedContext,
-            recordedResource,
-            at,
-          }),
-        )));
+        opened(
+          app,
+          await withDeadline(
+            "Postgres (the approval request)",
+            app.settings.storeTimeoutMs,
+            openApprovalRequest(app.db, {
+              caller,
+              request,
+              outcome: { ...outcome, approval: outcome.approval },
+              decisionId,
+              recordedContext,
+              recordedResource,
+              at,
+            }),
+          ),
+          caller.organizationId,
+        ));
   await record(app, caller, request, outcome, {
     decisionId,
     approvalId: approval?.id ?? redeemed.grantedId ?? request.approvalId ?? null,
@@ -96,6 +101,31 @@ export async function decideOne(
         }
       : {}),
   };
+}
+
+/**
+ * A new request's jobs (notify now, escalate halfway, expire at the deadline), not awaited: the
+ * answer does not wait on Redis, and a job not enqueued is made up by the worker's sweeper.
+ */
+function opened(
+  app: DecisionApp,
+  approval: OpenedApproval,
+  organizationId: string,
+): OpenedApproval {
+  app.jobs
+    ?.approvalOpened({
+      organizationId,
+      approvalId: approval.id,
+      createdAt: approval.createdAt,
+      expiresAt: approval.expiresAt,
+    })
+    .catch((error: unknown) =>
+      app.logger.warn(
+        { err: error, approvalId: approval.id },
+        "the approval's jobs were not enqueued: the worker's sweeper will",
+      ),
+    );
+  return approval;
 }
 
 /**

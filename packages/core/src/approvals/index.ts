@@ -13,4 +13,22 @@ export {
   decideApproval,
   decideApprovalInput,
 } from "./decide-approval.js";
+export { approvalUrl, type DeliveryReport, deliverNotifications } from "./deliver.js";
 export { getApproval, getApprovalInput } from "./get-approval.js";
+export {
+  type ApprovalRef,
+  type ExpireResult,
+  expireApproval,
+  type SweepFindings,
+  sweepApprovals,
+} from "./lifecycle.js";
+export {
+  type Channel,
+  completeStep,
+  type Delivery,
+  type NotificationPlan,
+  type NotificationSubject,
+  type NotifyStep,
+  planNotifications,
+  recordDelivery,
+} from "./notifications.js";

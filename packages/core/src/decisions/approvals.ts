@@ -43,6 +43,7 @@ export interface OpenedApproval {
   id: string;
   status: "pending";
   expiresAt: Date;
+  createdAt: Date;
   approverRole: DecisionApproval["approverRole"];
 }
 
@@ -74,15 +75,17 @@ export async function openApprovalRequest(
       requestHash: approvalRequestHash(caller.agentId, request, outcome),
       matched: { statements: outcome.matched, entries: outcome.approval.entries } as object,
       approverRole: outcome.approval.approverRole,
+      channels: outcome.approval.channels as object,
       expiresAt,
       createdAt: at,
     },
-    select: { id: true, expiresAt: true, approverRole: true },
+    select: { id: true, expiresAt: true, approverRole: true, createdAt: true },
   });
   return {
     id: row.id,
     status: "pending",
     expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
     approverRole: row.approverRole as OpenedApproval["approverRole"],
   };
 }
@@ -173,6 +176,7 @@ export async function checkRedemption(
         id: row.id,
         status: "pending",
         expiresAt: row.expiresAt,
+        createdAt: row.createdAt,
         approverRole: row.approverRole as OpenedApproval["approverRole"],
       },
     };

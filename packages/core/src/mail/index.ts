@@ -4,7 +4,14 @@
  * Invitations go out by email as well as being shown once to the admin; a mail that cannot be
  * sent does not undo the invitation, and the admin is told why.
  */
-import { invitationEmail, mailerFromEnv, signInLinkEmail } from "@sekuire/email";
+import { invitationEmail, type Mailer, mailerFromEnv, signInLinkEmail } from "@sekuire/email";
+
+export type { Mailer } from "@sekuire/email";
+
+/** A mailer for a long-running process (the worker): SMTP from the environment, pooled. */
+export function platformMailer(): Mailer {
+  return mailerFromEnv();
+}
 
 export type MailOutcome = "sent" | "logged" | { failed: string };
 

@@ -1,0 +1,134 @@
+/**
+ * The worker process: `node dist/main.js`. Stateless: any number run side by side over one
+ * Postgres and one Redis; BullMQ hands each job to one of them. It runs the approval expiry,
+ * notification and maintenance queues, keeps the sweeper's schedule, and answers /healthz and
+ * /metrics. SIGTERM stops taking jobs, lets running ones finish (up to
+ * SEKUIRE_SHUTDOWN_GRACE_MS; an unfinished one goes back to the queue for another worker).
+ */
+import type { AddressInfo } from "node:net";
+import { platformMailer } from "@sekuire/core/mail";
+import { disconnectDb, platformDb } from "@sekuire/core/runtime";
+import { QUEUES, queuePrefix, workerConnection } from "@sekuire/jobs";
+import { type Job, Queue, Worker } from "bullmq";
+import { workerEnv } from "./env.js";
+import { createHealthServer } from "./health.js";
+import { createLogger } from "./logger.js";
+import { createMetrics } from "./metrics.js";
+import {
+  approvalsProcessor,
+  maintenanceProcessor,
+  notificationsProcessor,
+  type WorkerDeps,
+} from "./processors.js";
+
+function start() {
+  let env: ReturnType<typeof workerEnv>;
+  let mailer: ReturnType<typeof platformMailer>;
+  try {
+    env = workerEnv();
+    mailer = platformMailer();
+  } catch (error) {
+    console.error(`[worker] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  const logger = createLogger(env.SEKUIRE_LOG_LEVEL);
+  const connection = workerConnection(env.REDIS_URL, "sekuire-worker");
+  const prefix = queuePrefix(env.SEKUIRE_QUEUE_PREFIX);
+  const queues = {
+    approvals: new Queue(QUEUES.approvals, { connection, prefix }),
+    notifications: new Queue(QUEUES.notifications, { connection, prefix }),
+    maintenance: new Queue(QUEUES.maintenance, { connection, prefix }),
+  };
+  const metrics = createMetrics(() => Object.values(queues));
+  const deps: WorkerDeps = {
+    db: platformDb,
+    mailer,
+    consoleUrl: env.SEKUIRE_CONSOLE_URL,
+    logger,
+    sweepQueues: queues,
+    notifyGraceMs: env.SEKUIRE_NOTIFY_GRACE_SECONDS * 1000,
+  };
+  const processors = {
+    [QUEUES.approvals]: approvalsProcessor(deps),
+    [QUEUES.notifications]: notificationsProcessor(deps),
+    [QUEUES.maintenance]: maintenanceProcessor(deps),
+  };
+  const workers = Object.entries(processors).map(([queue, process]) => {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const end = metrics.duration.startTimer({ queue, name: job.name });
+        try {
+          return await process(job);
+        } finally {
+          end();
+        }
+      },
+      {
+        connection: workerConnection(env.REDIS_URL, `sekuire-worker-${queue}`),
+        prefix,
+        concurrency: queue === QUEUES.maintenance ? 1 : env.SEKUIRE_WORKER_CONCURRENCY,
+      },
+    );
+    worker.on("completed", (job) =>
+      metrics.jobs.inc({ queue, name: job.name, outcome: "completed" }),
+    );
+    worker.on("failed", (job, error) => {
+      metrics.jobs.inc({ queue, name: job?.name ?? "unknown", outcome: "failed" });
+      logger.warn(
+        { queue, jobId: job?.id, name: job?.name, attempt: job?.attemptsMade, err: error },
+        "job failed",
+      );
+    });
+    worker.on("error", (error) => logger.error({ queue, err: error }, "worker error"));
+    return worker;
+  });
+  // One schedule for every worker process (the id makes it one), kept when it exists.
+  void queues.maintenance
+    .upsertJobScheduler(
+      "approvals-sweep",
+      { every: env.SEKUIRE_SWEEP_SECONDS * 1000 },
+      { name: "approvals.sweep", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    )
+    .catch((error: unknown) => logger.error({ err: error }, "the sweep could not be scheduled"));
+
+  let stopping = false;
+  const server = createHealthServer({
+    db: platformDb,
+    redis: connection,
+    metrics,
+    ...(env.SEKUIRE_METRICS_TOKEN ? { metricsToken: env.SEKUIRE_METRICS_TOKEN } : {}),
+    stopping: () => stopping,
+  });
+  server.listen({ port: env.PORT, ...(env.HOST ? { host: env.HOST } : {}) }, () => {
+    const { port, address } = server.address() as AddressInfo;
+    logger.info({ port, address }, `worker listening on port ${port}`);
+  });
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, "the health server could not listen");
+    process.exit(1);
+  });
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing running jobs");
+    const grace = setTimeout(() => {
+      logger.warn("grace over: unfinished jobs go back to the queue");
+      process.exit(0);
+    }, env.SEKUIRE_SHUTDOWN_GRACE_MS);
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+    connection.disconnect();
+    mailer.close();
+    await disconnectDb();
+    clearTimeout(grace);
+    server.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+start();

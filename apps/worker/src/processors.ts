@@ -1,0 +1,67 @@
+/**
+ * What each job does: a thin step over core's services (Postgres is the truth; a job that ran
+ * before, or whose request was decided meanwhile, changes nothing). A thrown error makes BullMQ
+ * retry with backoff; after the last try the job stays failed and visible.
+ */
+import { deliverNotifications, expireApproval } from "@sekuire/core/approvals";
+import type { Mailer } from "@sekuire/core/mail";
+import type { Db } from "@sekuire/core/runtime";
+import { parseJob, QUEUES } from "@sekuire/jobs";
+import type { Job } from "bullmq";
+import type { Logger } from "./logger.js";
+import { type SweepQueues, sweep } from "./sweeper.js";
+
+export interface WorkerDeps {
+  db: Db;
+  mailer: Pick<Mailer, "send">;
+  consoleUrl: string;
+  logger: Logger;
+  sweepQueues: SweepQueues;
+  notifyGraceMs: number;
+  now?: () => Date;
+}
+
+export function approvalsProcessor(deps: WorkerDeps) {
+  return async (job: Job) => {
+    const { data } = parseJob(QUEUES.approvals, job.name, job.data);
+    const result = await expireApproval(deps.db, data, deps.now?.() ?? new Date());
+    // Early by this clock (another machine's is ahead): try again shortly.
+    if (result === "not_due") throw new Error("the request's time is not up yet by this clock");
+    deps.logger.info({ jobId: job.id, ...data, result }, "approval expiry");
+    return result;
+  };
+}
+
+export function notificationsProcessor(deps: WorkerDeps) {
+  return async (job: Job) => {
+    const { data } = parseJob(QUEUES.notifications, job.name, job.data);
+    const report = await deliverNotifications(deps.db, data, data.step, {
+      mailer: deps.mailer,
+      consoleUrl: deps.consoleUrl,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    deps.logger.info({ jobId: job.id, ...data, ...report }, "approval notifications");
+    if (report.failed.length > 0)
+      throw new Error(
+        `${report.failed.length} notification(s) not sent: ${report.failed
+          .map((f) => `${f.recipient}: ${f.error}`)
+          .join("; ")}`,
+      );
+    return { sent: report.sent };
+  };
+}
+
+export function maintenanceProcessor(deps: WorkerDeps) {
+  return async (job: Job) => {
+    const { name } = parseJob(QUEUES.maintenance, job.name, job.data);
+    if (name === "approvals.sweep") {
+      const report = await sweep(deps.db, deps.sweepQueues, {
+        graceMs: deps.notifyGraceMs,
+        now: deps.now?.() ?? new Date(),
+      });
+      if (report.expired + report.requeued > 0) deps.logger.info(report, "sweep");
+      return report;
+    }
+    throw new Error(`${name} is not handled yet`);
+  };
+}

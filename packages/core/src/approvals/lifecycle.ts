@@ -1,0 +1,117 @@
+/**
+ * What the worker does to approval requests, and what its sweeper looks for. Every step is a
+ * conditional update in Postgres (the source of truth), so a job that runs twice, late, or
+ * after a Redis flush changes nothing a second time.
+ */
+import type { Db } from "@sekuire/db";
+import { recordAudit } from "../audit/index.js";
+import { announceApprovalDecided } from "../decisions/announce.js";
+
+export interface ApprovalRef {
+  organizationId: string;
+  approvalId: string;
+}
+
+export type ExpireResult = "expired" | "not_due" | "not_pending";
+
+/**
+ * Marks a pending request expired once its time is up, in the admin audit trail as the
+ * platform's act; waiting agents hear of it after the commit. `not_due`: the job came early
+ * (clocks differ), and is retried.
+ */
+export async function expireApproval(
+  db: Db,
+  ref: ApprovalRef,
+  now: Date = new Date(),
+): Promise<ExpireResult> {
+  const result = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<
+      Array<{ status: string; expiresAt: Date; workspaceId: string }>
+    >`
+      SELECT "status", "expiresAt", "workspaceId" FROM "ApprovalRequest"
+      WHERE "id" = ${ref.approvalId} AND "organizationId" = ${ref.organizationId} FOR UPDATE`;
+    const row = rows[0];
+    if (!row || row.status !== "pending") return "not_pending" as const;
+    if (row.expiresAt.getTime() > now.getTime()) return "not_due" as const;
+    await tx.approvalRequest.update({
+      where: { id: ref.approvalId, organizationId: ref.organizationId },
+      data: { status: "expired" },
+    });
+    await recordAudit(tx, {
+      organizationId: ref.organizationId,
+      actor: { kind: "system", label: "worker" },
+      action: "approval.expired",
+      targetType: "approval_request",
+      targetId: ref.approvalId,
+      details: { workspaceId: row.workspaceId, expiresAt: row.expiresAt.toISOString() },
+    });
+    return "expired" as const;
+  });
+  if (result === "expired") announceApprovalDecided(ref.approvalId);
+  return result;
+}
+
+export interface SweepFindings {
+  /** pending and past their time: expire now */
+  overdue: ApprovalRef[];
+  /** pending and unexpired: their expiry (and escalation) jobs must exist */
+  open: Array<ApprovalRef & { createdAt: Date; expiresAt: Date; escalated: boolean }>;
+  /** pending, created over `graceMs` ago, first notifications not all out */
+  unnotified: ApprovalRef[];
+  /** pending, half their time gone, the halfway notices not all out */
+  halfway: ApprovalRef[];
+}
+
+/**
+ * The sweeper's look across every organization (a platform job: unscoped), at most `limit` of
+ * each kind, oldest first, so a backlog drains over successive sweeps.
+ */
+export async function sweepApprovals(
+  db: Db,
+  now: Date = new Date(),
+  options: { graceMs?: number; limit?: number } = {},
+): Promise<SweepFindings> {
+  const limit = options.limit ?? 500;
+  const grace = new Date(now.getTime() - (options.graceMs ?? 30_000));
+  const sql = db.$unscoped;
+  type Row = ApprovalRef & { createdAt: Date; expiresAt: Date; escalatedAt: Date | null };
+  const [overdue, open, unnotified, halfway] = await Promise.all([
+    sql.$queryRaw<
+      Row[]
+    >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
+      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "expiresAt" <= ${now}
+      ORDER BY "expiresAt" LIMIT ${limit}`,
+    sql.$queryRaw<
+      Row[]
+    >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
+      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "expiresAt" > ${now}
+      ORDER BY "expiresAt" LIMIT ${limit}`,
+    sql.$queryRaw<
+      Row[]
+    >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
+      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "notifiedAt" IS NULL
+        AND "expiresAt" > ${now} AND "createdAt" <= ${grace}
+      ORDER BY "createdAt" LIMIT ${limit}`,
+    sql.$queryRaw<
+      Row[]
+    >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
+      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "escalatedAt" IS NULL
+        AND "expiresAt" > ${now} AND "createdAt" + ("expiresAt" - "createdAt") / 2 <= ${now}
+      ORDER BY "createdAt" LIMIT ${limit}`,
+  ]);
+  const ref = (r: Row): ApprovalRef => ({
+    organizationId: r.organizationId,
+    approvalId: r.approvalId,
+  });
+  return {
+    overdue: overdue.map(ref),
+    open: open.map((r) => ({
+      ...ref(r),
+      createdAt: r.createdAt,
+      expiresAt: r.expiresAt,
+      escalated: r.escalatedAt !== null,
+    })),
+    unnotified: unnotified.map(ref),
+    halfway: halfway.map(ref),
+  };
+}

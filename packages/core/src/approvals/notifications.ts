@@ -1,0 +1,181 @@
+/**
+ * Who hears of an approval request, over which channel, and what has gone out. Each delivery is
+ * a row (approval, kind, channel, recipient: unique), written before anything is sent, so a
+ * retried job sends only what has not gone out, and the sweeper can tell a request nobody has
+ * heard of yet. New requests go to every member whose role is at least the approver role; at
+ * half the time unanswered, the approvers are reminded and the owners who are not among them
+ * told.
+ */
+import type { Db, NotificationKind } from "@sekuire/db";
+import { roleAtLeast } from "../access/index.js";
+import type { ApprovalRef } from "./lifecycle.js";
+
+/** `requested` when the request opens; `halfway` for the reminder and the owners' notice. */
+export type NotifyStep = "requested" | "halfway";
+
+export type Channel = { type: "email" } | { type: "webhook"; url: string };
+
+export interface Delivery {
+  id: string;
+  kind: NotificationKind;
+  channel: "email" | "webhook";
+  recipient: string;
+  attempts: number;
+}
+
+/** What a notification says: the request as recorded, with its names. */
+export interface NotificationSubject {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  workspaceId: string;
+  workspaceName: string;
+  agentId: string;
+  agentName: string;
+  action: string;
+  resource: string;
+  context: unknown;
+  reason: string | null;
+  matched: unknown;
+  approverRole: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NotificationPlan {
+  subject: NotificationSubject;
+  /** what is still to go out for this step */
+  deliveries: Delivery[];
+}
+
+const KINDS: Record<NotifyStep, NotificationKind[]> = {
+  requested: ["requested"],
+  halfway: ["reminder", "escalation"],
+};
+
+function channelsOf(value: unknown): Channel[] {
+  if (!Array.isArray(value)) return [{ type: "email" }];
+  return value.filter(
+    (c): c is Channel =>
+      typeof c === "object" &&
+      c !== null &&
+      ((c as Channel).type === "email" ||
+        ((c as Channel).type === "webhook" && typeof (c as { url?: unknown }).url === "string")),
+  );
+}
+
+/**
+ * The step's deliveries, created if new, and those not yet sent; null when the request is no
+ * longer pending (or its time is up): nobody is asked about a request that cannot be decided.
+ */
+export async function planNotifications(
+  db: Db,
+  ref: ApprovalRef,
+  step: NotifyStep,
+  now: Date = new Date(),
+): Promise<NotificationPlan | null> {
+  const { organizationId, approvalId } = ref;
+  const row = await db.approvalRequest.findFirst({
+    where: { organizationId, id: approvalId },
+    include: {
+      organization: { select: { name: true } },
+      workspace: { select: { name: true } },
+      agent: { select: { name: true } },
+    },
+  });
+  if (!row || row.status !== "pending" || row.expiresAt.getTime() <= now.getTime()) return null;
+  const members = await db.membership.findMany({
+    where: { organizationId },
+    select: { role: true, user: { select: { email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const approvers = members.filter((m) => roleAtLeast(m.role, row.approverRole));
+  const approverEmails = new Set(approvers.map((m) => m.user.email));
+  const channels = channelsOf(row.channels);
+  const wanted: Array<Omit<Delivery, "id" | "attempts">> = [];
+  for (const kind of KINDS[step]) {
+    for (const channel of channels) {
+      if (channel.type === "webhook") {
+        // One webhook call a step: the owners' notice and the reminder are one event there.
+        if (kind !== "escalation")
+          wanted.push({ kind, channel: "webhook", recipient: channel.url });
+        continue;
+      }
+      const to =
+        kind === "escalation"
+          ? members.filter((m) => m.role === "owner" && !approverEmails.has(m.user.email))
+          : approvers;
+      for (const m of to) wanted.push({ kind, channel: "email", recipient: m.user.email });
+    }
+  }
+  if (wanted.length > 0)
+    await db.approvalNotification.createMany({
+      data: wanted.map((w) => ({ organizationId, approvalId, ...w })),
+      skipDuplicates: true,
+    });
+  const deliveries = await db.approvalNotification.findMany({
+    where: { organizationId, approvalId, kind: { in: KINDS[step] }, status: { not: "sent" } },
+    select: { id: true, kind: true, channel: true, recipient: true, attempts: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    subject: {
+      id: row.id,
+      organizationId,
+      organizationName: row.organization.name,
+      workspaceId: row.workspaceId,
+      workspaceName: row.workspace.name,
+      agentId: row.agentId,
+      agentName: row.agent.name,
+      action: row.action,
+      resource: row.resource,
+      context: row.context,
+      reason: row.reason,
+      matched: row.matched,
+      approverRole: row.approverRole,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    },
+    deliveries: deliveries.map((d) => ({ ...d, channel: d.channel as Delivery["channel"] })),
+  };
+}
+
+/** One delivery's outcome: sent (once), or failed with its error, counted. */
+export async function recordDelivery(
+  db: Db,
+  ref: ApprovalRef,
+  deliveryId: string,
+  outcome: { sent: true } | { error: string },
+  now: Date = new Date(),
+): Promise<void> {
+  await db.approvalNotification.updateMany({
+    where: { organizationId: ref.organizationId, id: deliveryId, status: { not: "sent" } },
+    data:
+      "sent" in outcome
+        ? { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null }
+        : { status: "failed", attempts: { increment: 1 }, lastError: outcome.error.slice(0, 1000) },
+  });
+}
+
+/** When every delivery of the step has gone out: the request says so (the sweeper stops). */
+export async function completeStep(
+  db: Db,
+  ref: ApprovalRef,
+  step: NotifyStep,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const left = await db.approvalNotification.count({
+    where: {
+      organizationId: ref.organizationId,
+      approvalId: ref.approvalId,
+      kind: { in: KINDS[step] },
+      status: { not: "sent" },
+    },
+  });
+  if (left > 0) return false;
+  await db.approvalRequest.updateMany({
+    where: { organizationId: ref.organizationId, id: ref.approvalId },
+    data: step === "requested" ? { notifiedAt: now } : { escalatedAt: now },
+  });
+  return true;
+}
