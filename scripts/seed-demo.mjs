@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const stateFile = join(root, ".sekuire", "demo.json");
 const consoleUrl = "http://localhost:3000";
-const decisionApiUrl = "http://localhost:4000";
+const decisionApiUrl = `http://localhost:${process.env.SEKUIRE_DECISION_API_PORT ?? 4000}`;
+const workerUrl = `http://localhost:${process.env.SEKUIRE_WORKER_PORT ?? 4100}`;
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -49,7 +50,7 @@ const { createDb } = await import(
 const db = createDb({ url, maxConnections: 2 });
 let result;
 try {
-  result = await seedDemo(db, { stateFile, consoleUrl, decisionApiUrl });
+  result = await seedDemo(db, { stateFile, consoleUrl, decisionApiUrl, workerUrl });
 } catch (error) {
   console.error(`seed-demo: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
   process.exitCode = 1;
@@ -94,6 +95,7 @@ function report(r) {
   console.log(`  password         ${c.state.password}`);
   console.log(`  production key   ${c.state.apiKey}`);
   console.log(`  decision API     ${c.state.decisionApiUrl}`);
+  if (c.state.workerUrl) console.log(`  worker health    ${c.state.workerUrl}/healthz`);
   console.log(
     `They and the development and healthcare keys are stored in ${where} (mode 0600). ` +
       "Keys are kept only as hashes: delete that file and run `pnpm db:seed` to rotate them.",

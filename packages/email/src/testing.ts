@@ -31,7 +31,8 @@ export function decodeQuotedPrintable(raw: string): string {
     );
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: a fixed one (a test bringing a sink back where it was); default ephemeral. */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters: Array<{
     predicate: (mail: ReceivedMail) => boolean;
@@ -65,12 +66,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ok());
+    server.listen(port, "127.0.0.1", () => ok());
   });
-  const port = (server.server.address() as AddressInfo).port;
   return {
     host: "127.0.0.1",
-    port,
+    port: (server.server.address() as AddressInfo).port,
     messages,
     waitFor(predicate, timeoutMs = 15_000) {
       const found = messages.find(predicate);

@@ -31,7 +31,7 @@ export async function expireApproval(
       SELECT "status", "expiresAt", "workspaceId" FROM "ApprovalRequest"
       WHERE "id" = ${ref.approvalId} AND "organizationId" = ${ref.organizationId} FOR UPDATE`;
     const row = rows[0];
-    if (!row || row.status !== "pending") return "not_pending" as const;
+    if (row?.status !== "pending") return "not_pending" as const;
     if (row.expiresAt.getTime() > now.getTime()) return "not_due" as const;
     await tx.approvalRequest.update({
       where: { id: ref.approvalId, organizationId: ref.organizationId },

@@ -3,8 +3,7 @@
  * a row (approval, kind, channel, recipient: unique), written before anything is sent, so a
  * retried job sends only what has not gone out, and the sweeper can tell a request nobody has
  * heard of yet. New requests go to every member whose role is at least the approver role; at
- * half the time unanswered, the approvers are reminded and the owners who are not among them
- * told.
+ * half the time unanswered, the owners are told (escalation) and the other approvers reminded.
  */
 import type { Db, NotificationKind } from "@sekuire/db";
 import { roleAtLeast } from "../access/index.js";
@@ -83,31 +82,30 @@ export async function planNotifications(
       agent: { select: { name: true } },
     },
   });
-  if (!row || row.status !== "pending" || row.expiresAt.getTime() <= now.getTime()) return null;
+  if (row?.status !== "pending" || row.expiresAt.getTime() <= now.getTime()) return null;
   const members = await db.membership.findMany({
     where: { organizationId },
     select: { role: true, user: { select: { email: true } } },
     orderBy: { createdAt: "asc" },
   });
   const approvers = members.filter((m) => roleAtLeast(m.role, row.approverRole));
-  const approverEmails = new Set(approvers.map((m) => m.user.email));
+  const owners = members.filter((m) => m.role === "owner");
+  // Halfway, each person gets one mail: owners the escalation, the other approvers a reminder.
+  const recipients: Record<NotificationKind, typeof members> = {
+    requested: approvers,
+    reminder: approvers.filter((m) => m.role !== "owner"),
+    escalation: owners,
+  };
   const channels = channelsOf(row.channels);
   const wanted: Array<Omit<Delivery, "id" | "attempts">> = [];
-  for (const kind of KINDS[step]) {
+  for (const kind of KINDS[step])
     for (const channel of channels) {
-      if (channel.type === "webhook") {
-        // One webhook call a step: the owners' notice and the reminder are one event there.
-        if (kind !== "escalation")
-          wanted.push({ kind, channel: "webhook", recipient: channel.url });
-        continue;
-      }
-      const to =
-        kind === "escalation"
-          ? members.filter((m) => m.role === "owner" && !approverEmails.has(m.user.email))
-          : approvers;
-      for (const m of to) wanted.push({ kind, channel: "email", recipient: m.user.email });
+      // Webhook channels are kept on the request; their deliveries come with webhook signing
+      // (issue 13's next step), so email is the one channel delivered today.
+      if (channel.type !== "email") continue;
+      for (const m of recipients[kind])
+        wanted.push({ kind, channel: "email", recipient: m.user.email });
     }
-  }
   if (wanted.length > 0)
     await db.approvalNotification.createMany({
       data: wanted.map((w) => ({ organizationId, approvalId, ...w })),

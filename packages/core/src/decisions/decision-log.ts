@@ -203,10 +203,13 @@ export async function writeBatchOn(
       [ENSURE_HEADS, [ids, workspaces.map(([, organizationId]) => organizationId)]],
       [LOCK_HEADS, [ids]],
     ]);
+    const locked = (heads?.rows ?? []) as Array<{
+      workspaceId: string;
+      seq: string;
+      lastHash: string | null;
+    }>;
     const head = new Map<string, ChainHead>(
-      (heads?.rows as Array<{ workspaceId: string; seq: string; lastHash: string | null }>).map(
-        (h) => [h.workspaceId, { ...h, seq: BigInt(h.seq) }],
-      ),
+      locked.map((h) => [h.workspaceId, { ...h, seq: BigInt(h.seq) }]),
     );
     const rows = records.map((r) => chained(r, head.get(r.workspaceId) as ChainHead));
     const moved = ids.map((id) => head.get(id) as ChainHead);

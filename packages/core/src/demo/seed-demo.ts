@@ -75,6 +75,7 @@ export interface SeedDemoOptions {
   stateFile: string;
   consoleUrl: string;
   decisionApiUrl: string;
+  workerUrl: string;
   now?: Date;
 }
 
@@ -301,6 +302,7 @@ async function seedCredentials(
         ...read.state,
         consoleUrl: options.consoleUrl,
         decisionApiUrl: options.decisionApiUrl,
+        workerUrl: options.workerUrl,
       };
       let written = false;
       if (formatDemoState(wanted) !== formatDemoState(read.state)) {
@@ -404,6 +406,7 @@ async function replaceKeys(
   return {
     consoleUrl: ctx.options.consoleUrl,
     decisionApiUrl: ctx.options.decisionApiUrl,
+    workerUrl: ctx.options.workerUrl,
     email: DEMO_EMAIL,
     password,
     workspace: "production",

@@ -16,6 +16,8 @@ const keySchema = z.string().min(1);
 export const demoStateSchema = z.object({
   consoleUrl: z.string(),
   decisionApiUrl: z.string(),
+  /** the worker's health endpoint's origin; absent in files written before the worker came */
+  workerUrl: z.string().optional(),
   email: z.string(),
   password: z.string().min(1),
   workspace: z.literal("production"),
@@ -56,6 +58,7 @@ export function formatDemoState(state: DemoState): string {
   const ordered: DemoState = {
     consoleUrl: state.consoleUrl,
     decisionApiUrl: state.decisionApiUrl,
+    ...(state.workerUrl ? { workerUrl: state.workerUrl } : {}),
     email: state.email,
     password: state.password,
     workspace: state.workspace,

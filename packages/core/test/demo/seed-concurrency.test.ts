@@ -39,6 +39,7 @@ async function seedTwiceAtOnce(prepare?: (db: Db) => Promise<void>) {
     stateFile,
     consoleUrl: "http://localhost:3000",
     decisionApiUrl: "http://localhost:4000",
+    workerUrl: "http://localhost:4100",
   };
   const clients = [1, 2].map(() => createDb({ url: database.url, maxConnections: 2 }));
   try {

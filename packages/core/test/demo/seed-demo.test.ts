@@ -26,6 +26,7 @@ const options = () => ({
   stateFile,
   consoleUrl: "http://localhost:3000",
   decisionApiUrl: "http://localhost:4000",
+  workerUrl: "http://localhost:4100",
 });
 
 beforeAll(async () => {
@@ -99,6 +100,7 @@ describe("seedDemo", () => {
     expect(Object.keys(firstState)).toEqual([
       "consoleUrl",
       "decisionApiUrl",
+      "workerUrl",
       "email",
       "password",
       "workspace",
@@ -108,6 +110,7 @@ describe("seedDemo", () => {
     expect(firstState).toMatchObject({
       consoleUrl: "http://localhost:3000",
       decisionApiUrl: "http://localhost:4000",
+      workerUrl: "http://localhost:4100",
       email: DEMO_EMAIL,
       workspace: "production",
     });

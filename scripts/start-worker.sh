@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the built worker as `npm start` does: DATABASE_URL/REDIS_URL from scripts/services.sh
+# (unless set), health and metrics on SEKUIRE_WORKER_PORT (default 4100), approval links to the
+# console at SEKUIRE_CONSOLE_URL (default http://localhost:3000). Without SMTP settings,
+# development mail is written as .eml files to .sekuire/mail/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+export PORT="${SEKUIRE_WORKER_PORT:-4100}"
+export SEKUIRE_MAIL_DIR="${SEKUIRE_MAIL_DIR:-$root/.sekuire/mail}"
+exec bash "$root/scripts/with-services.sh" node "$root/apps/worker/dist/main.js"
