@@ -28,7 +28,7 @@ const expiredAll = (organizationId: string, ids: string[]) =>
       where: { organizationId, id: { in: ids }, status: "expired" },
     });
     return n === ids.length;
-  }, 20_000);
+  }, 30_000);
 
 describe("worker faults", () => {
   it("killed with requests pending and restarted: each still expires on time", async () => {
@@ -57,7 +57,8 @@ describe("worker faults", () => {
       await store.start();
       const ownRedis = store;
       const api = await w.decisionApi({ REDIS_URL: ownRedis.url });
-      const ws = await w.workspace(6);
+      // Time enough for a loaded CI box to start the worker and sweep before the deadline.
+      const ws = await w.workspace(20);
       const id = await askApproval(api.url, ws.secret);
       // Its three jobs are in this Redis; a flush loses them (no worker has run yet).
       const admin = new Redis(ownRedis.url);
@@ -69,7 +70,7 @@ describe("worker faults", () => {
       admin.disconnect();
 
       await w.worker({ REDIS_URL: ownRedis.url });
-      await eventually(async () => w.sink().messages.some((m) => m.decoded.includes(id)), 10_000);
+      await eventually(async () => w.sink().messages.some((m) => m.decoded.includes(id)), 20_000);
       await expiredAll(ws.org.id, [id]);
       expect(await expiryLag(ws.org.id, id)).toBeLessThan(2000);
     });

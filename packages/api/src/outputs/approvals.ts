@@ -22,3 +22,17 @@ export const approvalOutput = z.strictObject({
   consumedAt: atOrNull,
   createdAt: at,
 });
+
+/** The console's view: names, who decided, and whether the reader may decide it now. */
+export const approvalDetailOutput = approvalOutput.extend({
+  agentName: z.string(),
+  workspaceName: z.string(),
+  decidedBy: z.strictObject({ name: z.string().nullable(), email: z.string() }).nullable(),
+  canDecide: z.boolean(),
+});
+
+export const approvalInboxOutput = z.strictObject({
+  pending: z.array(approvalDetailOutput),
+  history: z.array(approvalDetailOutput),
+  nextCursor: z.string().nullable(),
+});

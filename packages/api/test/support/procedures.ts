@@ -176,6 +176,8 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     readNeeds: "admin",
   },
   "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
+  "approvals.list": { input: (w) => ({ ...org(w), workspaceId: w.workspaceId }), names: "ids" },
+  "approvals.pendingCount": { input: (w) => org(w), names: "org" },
   "approvals.decide": {
     input: (w) => ({ ...org(w), approvalId: w.approvalId, verdict: "deny", comment: "no" }),
     names: "ids",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
 import { notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
-import { type ApprovalView, approvalSelect, toApprovalView } from "./approval-view.js";
+import { type ApprovalDetail, approvalDetailSelect, toApprovalDetail } from "./approval-detail.js";
 
 export const getApprovalInput = z.object({
   organizationId: organizationIdSchema,
@@ -16,13 +16,13 @@ export async function getApproval(
   principal: Principal,
   input: z.input<typeof getApprovalInput>,
   now: Date = new Date(),
-): Promise<ApprovalView> {
+): Promise<ApprovalDetail> {
   const { organizationId, approvalId } = parseInput(getApprovalInput, input);
-  await authorize(db, principal, organizationId, "viewer");
+  const access = await authorize(db, principal, organizationId, "viewer");
   const row = await db.approvalRequest.findFirst({
     where: { organizationId, id: approvalId },
-    select: approvalSelect,
+    select: approvalDetailSelect,
   });
   if (!row) throw notFound("The approval request");
-  return toApprovalView(row, now);
+  return toApprovalDetail(row, { role: access.role, isUser: principal.kind === "user" }, now);
 }

@@ -1,5 +1,11 @@
 // Approval requests: people decide them (the agent's side, opening and redeeming, is in
 // decisions/). The console's inbox and the worker's notifications build on these.
+
+export {
+  type ApprovalDetail,
+  approvalDetailSelect,
+  toApprovalDetail,
+} from "./approval-detail.js";
 export {
   type ApprovalRow,
   type ApprovalView,
@@ -22,6 +28,12 @@ export {
   type SweepFindings,
   sweepApprovals,
 } from "./lifecycle.js";
+export {
+  type ApprovalInbox,
+  countPendingApprovals,
+  listApprovals,
+  listApprovalsInput,
+} from "./list-approvals.js";
 export {
   type Channel,
   completeStep,

@@ -53,6 +53,15 @@ export interface MatchedVersion {
   effect: Effect;
 }
 
+/** A RequireApproval entry with the policy version it came from. */
+export interface ApprovalEntryVersion {
+  policyId?: string;
+  pointer: string;
+  policyName?: string;
+  versionId?: string;
+  versionNumber?: number;
+}
+
 export interface DecisionOutcome {
   decision: DecisionKind;
   reason: Reason;
@@ -60,7 +69,8 @@ export interface DecisionOutcome {
   matched: MatchedVersion[];
   limits: EffectiveLimits;
   audit: EffectiveAudit;
-  approval?: DecisionApproval;
+  /** the entries name the policy version that asked (the engine reports only the policy) */
+  approval?: DecisionApproval & { entries: ApprovalEntryVersion[] };
   /** the context as evaluated: the caller's keys with the server's values in place */
   context: Record<string, unknown>;
   /** the limit a LimitExceeded names */
@@ -151,7 +161,23 @@ export function decide(
     ...(message ? { message } : {}),
     matched,
     ...(engine.approval
-      ? { approval: { ...engine.approval, channels: [...engine.approval.channels] } }
+      ? {
+          approval: {
+            ...engine.approval,
+            channels: [...engine.approval.channels],
+            entries: engine.approval.entries.map((entry) => {
+              const version = entry.policyId ? config.versions.get(entry.policyId) : undefined;
+              return version
+                ? {
+                    ...entry,
+                    policyName: version.policyName,
+                    versionId: version.versionId,
+                    versionNumber: version.versionNumber,
+                  }
+                : entry;
+            }),
+          },
+        }
       : {}),
   };
 }

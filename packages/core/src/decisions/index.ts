@@ -38,6 +38,7 @@ export {
 } from "./config.js";
 export { SERVER_KEYS, type ServerKey, type ServerValues, serverContext } from "./context.js";
 export {
+  type ApprovalEntryVersion,
   type CheckedLimit,
   type DecisionCaller,
   type DecisionOutcome,

@@ -1,10 +1,10 @@
 import { getApproval, getApprovalInput } from "@sekuire/core/approvals";
 import { json } from "../../json.js";
-import { approvalOutput } from "../../outputs/index.js";
+import { approvalDetailOutput } from "../../outputs/index.js";
 import { authedProcedure } from "../../trpc.js";
 
 /** One approval request of the organization. */
 export const getProcedure = authedProcedure
   .input(getApprovalInput)
-  .output(approvalOutput)
+  .output(approvalDetailOutput)
   .query(({ ctx, input }) => json(getApproval(ctx.db, ctx.principal, input)));

@@ -18,6 +18,7 @@ export default async function OrgLayout({
   const organizations = await caller.organizations.list();
   const org = organizations.find((o) => o.id === orgId);
   if (!org) notFound();
+  const pending = await caller.approvals.pendingCount({ organizationId: org.id });
   return (
     <div className="mx-auto flex w-full max-w-7xl gap-8 px-6 py-8">
       <aside className="w-56 shrink-0" aria-label="Console navigation">
@@ -31,6 +32,15 @@ export default async function OrgLayout({
           </NavLink>
           <NavLink variant="side" href={`/app/${org.id}/policies`}>
             Policies
+          </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/approvals`}>
+            Approvals
+            {pending > 0 ? (
+              <span className="ml-2 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-white">
+                {pending}
+                <span className="sr-only"> waiting</span>
+              </span>
+            ) : null}
           </NavLink>
           <NavLink variant="side" href={`/app/${org.id}/members`}>
             Members
