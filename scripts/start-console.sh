@@ -19,4 +19,7 @@ if [ -z "${NEXTAUTH_SECRET:-}${AUTH_SECRET:-}" ]; then
   export NEXTAUTH_SECRET
 fi
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT:-3000}}"
+# The console verifies decision chains from retention's signed checkpoint: the worker's key.
+SEKUIRE_CHECKPOINT_KEY="$(bash "$root/scripts/checkpoint-key.sh")"
+export SEKUIRE_CHECKPOINT_KEY
 exec bash "$root/scripts/with-services.sh" pnpm --filter @sekuire/console start

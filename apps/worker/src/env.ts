@@ -22,6 +22,12 @@ const schema = z.object({
   SEKUIRE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** a request whose first notifications have not gone out after this long is re-sent */
   SEKUIRE_NOTIFY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** signs retention's checkpoints (16+ characters); without it retention deletes nothing */
+  SEKUIRE_CHECKPOINT_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  /** how often audit retention runs (default daily) */
+  SEKUIRE_RETENTION_EVERY_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** expired approval requests are deleted this many days after they expired */
+  SEKUIRE_APPROVAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** jobs run at once per queue */
   SEKUIRE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   /** how long SIGTERM waits for running jobs before leaving them to another worker */

@@ -47,7 +47,11 @@ function start() {
     logger,
     sweepQueues: queues,
     notifyGraceMs: env.SEKUIRE_NOTIFY_GRACE_SECONDS * 1000,
+    checkpointKey: env.SEKUIRE_CHECKPOINT_KEY ?? null,
+    approvalRetentionDays: env.SEKUIRE_APPROVAL_RETENTION_DAYS,
   };
+  if (!deps.checkpointKey)
+    logger.warn("SEKUIRE_CHECKPOINT_KEY is not set: audit retention deletes nothing until it is");
   const processors = {
     [QUEUES.approvals]: approvalsProcessor(deps),
     [QUEUES.notifications]: notificationsProcessor(deps),
@@ -91,6 +95,13 @@ function start() {
       { name: "approvals.sweep", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     )
     .catch((error: unknown) => logger.error({ err: error }, "the sweep could not be scheduled"));
+  void queues.maintenance
+    .upsertJobScheduler(
+      "audit-retention",
+      { every: env.SEKUIRE_RETENTION_EVERY_SECONDS * 1000 },
+      { name: "audit.retention", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    )
+    .catch((error: unknown) => logger.error({ err: error }, "retention could not be scheduled"));
 
   let stopping = false;
   const server = createHealthServer({

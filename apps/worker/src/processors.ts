@@ -4,6 +4,7 @@
  * retry with backoff; after the last try the job stays failed and visible.
  */
 import { deliverNotifications, expireApproval } from "@sekuire/core/approvals";
+import { enforceRetention } from "@sekuire/core/decisions";
 import type { Mailer } from "@sekuire/core/mail";
 import type { Db } from "@sekuire/core/runtime";
 import { parseJob, QUEUES } from "@sekuire/jobs";
@@ -18,6 +19,9 @@ export interface WorkerDeps {
   logger: Logger;
   sweepQueues: SweepQueues;
   notifyGraceMs: number;
+  /** retention's checkpoint key; null: retention is off (and says so) */
+  checkpointKey: string | null;
+  approvalRetentionDays: number;
   now?: () => Date;
 }
 
@@ -62,6 +66,16 @@ export function maintenanceProcessor(deps: WorkerDeps) {
       if (report.expired + report.requeued > 0) deps.logger.info(report, "sweep");
       return report;
     }
-    throw new Error(`${name} is not handled yet`);
+    if (!deps.checkpointKey) {
+      deps.logger.warn("audit retention skipped: SEKUIRE_CHECKPOINT_KEY is not set");
+      return { skipped: "no checkpoint key" };
+    }
+    const report = await enforceRetention(deps.db, {
+      key: deps.checkpointKey,
+      approvalRetentionDays: deps.approvalRetentionDays,
+      now: deps.now?.() ?? new Date(),
+    });
+    deps.logger.info(report, "audit retention");
+    return report;
   };
 }

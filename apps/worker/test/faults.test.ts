@@ -33,7 +33,8 @@ const expiredAll = (organizationId: string, ids: string[]) =>
 describe("worker faults", () => {
   it("killed with requests pending and restarted: each still expires on time", async () => {
     const [api, first] = await Promise.all([w.decisionApi(), w.worker()]);
-    const ws = await w.workspace(5);
+    // Deadlines well after the restart, even when a loaded CI box takes seconds to start it.
+    const ws = await w.workspace(15);
     const ids = [
       await askApproval(api.url, ws.secret, "/srv/a.csv"),
       await askApproval(api.url, ws.secret, "/srv/b.csv"),
@@ -42,6 +43,17 @@ describe("worker faults", () => {
     await first.kill(); // SIGKILL: nothing finished, nothing said
     await new Promise((r) => setTimeout(r, 1000));
     await w.worker();
+    // The deadlines are still ahead: what expires them is the delayed jobs the killed worker
+    // left in Redis (or the restarted one's sweeper), on time.
+    const pending = await w.t.db.approvalRequest.count({
+      where: {
+        organizationId: ws.org.id,
+        id: { in: ids },
+        status: "pending",
+        expiresAt: { gt: new Date() },
+      },
+    });
+    expect(pending).toBe(3);
     await expiredAll(ws.org.id, ids);
     for (const id of ids) expect(await expiryLag(ws.org.id, id)).toBeLessThan(2000);
   });

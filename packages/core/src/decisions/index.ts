@@ -31,6 +31,12 @@ export {
   readApprovalState,
 } from "./approvals.js";
 export {
+  type Checkpoint,
+  checkpointHolds,
+  checkpointKeyFromEnv,
+  signCheckpoint,
+} from "./checkpoint.js";
+export {
   type DecisionConfig,
   type LiveVersion,
   loadDecisionConfig,
@@ -66,6 +72,7 @@ export {
 export { recordHash } from "./record-hash.js";
 export { isRecorded, recordOf } from "./record-of.js";
 export { redactText, redactValue } from "./redact.js";
+export { enforceRetention, type RetentionOptions, type RetentionReport } from "./retention.js";
 export {
   costMicros,
   decisionOnRecord,
@@ -73,4 +80,9 @@ export {
   recordUsage,
   type UsageCaller,
 } from "./usage.js";
-export { type ChainReport, verifyChain, verifyChainInput } from "./verify-chain.js";
+export {
+  type ChainProblem,
+  type ChainReport,
+  verifyChain,
+  verifyChainInput,
+} from "./verify-chain.js";

@@ -3,20 +3,27 @@ import { z } from "zod";
 import { json } from "../../json.js";
 import { authedProcedure } from "../../trpc.js";
 
+/** the last record retention deleted from the chain's start: verification began after it */
+const prunedThrough = z.string().optional();
+
 const chainReportOutput = z.union([
-  z.strictObject({ ok: z.literal(true), records: z.number().int() }),
+  z.strictObject({ ok: z.literal(true), records: z.number().int(), prunedThrough }),
   z.strictObject({
     ok: z.literal(false),
     records: z.number().int(),
+    prunedThrough,
     brokenAt: z.strictObject({
       seq: z.string(),
       id: z.string().nullable(),
-      problem: z.enum(["hash", "link", "gap"]),
+      problem: z.enum(["hash", "link", "gap", "checkpoint"]),
     }),
   }),
 ]);
 
-/** Checks a workspace's hash-chained decision records; reports the first broken link. */
+/**
+ * Checks a workspace's hash-chained decision records from retention's signed checkpoint on;
+ * reports the first broken link.
+ */
 export const verifyChainProcedure = authedProcedure
   .input(verifyChainInput)
   .output(chainReportOutput)
