@@ -130,6 +130,10 @@ describe("console administration", () => {
       await page.getByRole("button", { name: "Freeze workspace…" }).click();
       await page.getByRole("button", { name: "Freeze workspace", exact: true }).click();
       await page.getByRole("status").getByText("Every decision for every agent").waitFor();
+      await page
+        .getByRole("status")
+        .getByText(/Frozen by owner <owner@example\.com> on /)
+        .waitFor();
       const frozenWorkspace = await database.db.workspace.findFirst({
         where: { id: workspaceId, organizationId: orgId },
       });
@@ -141,9 +145,12 @@ describe("console administration", () => {
       });
       expect(thawed?.frozen).toBe(false);
 
-      // The agent's kill switch, both ways.
-      await agent.getByRole("button", { name: "Freeze" }).click();
-      await agent.getByText("Frozen: every decision is Deny").waitFor();
+      // The agent's kill switch asks first, says who froze it, and comes off in one click.
+      await agent.getByRole("button", { name: "Freeze…" }).click();
+      await agent.getByRole("button", { name: "Freeze agent" }).click();
+      await agent
+        .getByText(/^Frozen by owner <owner@example\.com> on .*: every decision is Deny$/)
+        .waitFor();
       expect(
         (await database.db.agent.findFirst({ where: { organizationId: orgId, name: "batch-bot" } }))
           ?.frozen,

@@ -17,19 +17,29 @@ async function nextSecond() {
 
 describe("the flood guard", () => {
   it("answers 429 with Retry-After to a key past its rate", async () => {
-    const w = await s.workspace();
-    await nextSecond();
-    const answers = await Promise.all(
-      Array.from({ length: RATE * 3 }, () => decision(s.a.url, w.secret, body)),
-    );
-    const refused = answers.filter((r) => r.status === 429);
-    expect(answers.filter((r) => r.status === 200).length).toBeLessThanOrEqual(RATE);
-    expect(refused.length).toBeGreaterThanOrEqual(RATE);
-    expect(refused[0]?.headers.get("retry-after")).toBe("1");
-    expect(refused[0]?.body).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
-    // Another key is not slowed by it.
-    const other = await s.workspace();
-    expect((await decision(s.a.url, other.secret, body)).status).toBe(200);
+    // The burst must fit in one second's window; a loaded machine may cross a boundary mid-way,
+    // and then the round is tried again with a fresh key.
+    for (let round = 0; round < 5; round++) {
+      const w = await s.workspace();
+      await decision(s.a.url, w.secret, body); // warm the key's caches outside the window
+      await nextSecond();
+      const second = Math.floor(Date.now() / 1000);
+      const answers = await Promise.all(
+        Array.from({ length: RATE * 3 }, () => decision(s.a.url, w.secret, body)),
+      );
+      if (Math.floor(Date.now() / 1000) !== second) continue;
+      const refused = answers.filter((r) => r.status === 429);
+      // The warm-up was in the second before: this window holds the burst alone.
+      expect(answers.filter((r) => r.status === 200).length).toBeLessThanOrEqual(RATE);
+      expect(refused.length).toBeGreaterThanOrEqual(RATE * 2);
+      expect(refused[0]?.headers.get("retry-after")).toBe("1");
+      expect(refused[0]?.body).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
+      // Another key is not slowed by it.
+      const other = await s.workspace();
+      expect((await decision(s.a.url, other.secret, body)).status).toBe(200);
+      return;
+    }
+    throw new Error("no round fit in one second");
   });
 
   it("counts a key's requests on every process together", async () => {

@@ -31,6 +31,8 @@ describe("declared inputs and outputs", () => {
       name: "a",
       description: null,
       frozen: false,
+      frozenAt: null,
+      frozenBy: null,
       createdAt: at,
       updatedAt: at,
     };

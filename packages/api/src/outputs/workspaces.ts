@@ -7,6 +7,8 @@ export const workspaceOutput = z.strictObject({
   slug: z.string(),
   description: z.string().nullable(),
   frozen: z.boolean(),
+  frozenAt: atOrNull,
+  frozenBy: z.string().nullable(),
   createdAt: at,
   updatedAt: at,
 });
@@ -24,6 +26,8 @@ export const agentOutput = z.strictObject({
   name: z.string(),
   description: z.string().nullable(),
   frozen: z.boolean(),
+  frozenAt: atOrNull,
+  frozenBy: z.string().nullable(),
   createdAt: at,
   updatedAt: at,
 });

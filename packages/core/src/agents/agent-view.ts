@@ -4,6 +4,9 @@ export interface AgentView {
   name: string;
   description: string | null;
   frozen: boolean;
+  /** when and by whom, while frozen */
+  frozenAt: Date | null;
+  frozenBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -14,6 +17,8 @@ export const agentSelect = {
   name: true,
   description: true,
   frozen: true,
+  frozenAt: true,
+  frozenBy: true,
   createdAt: true,
   updatedAt: true,
 } as const;

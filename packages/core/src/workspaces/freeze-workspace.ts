@@ -6,6 +6,7 @@
  */
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
+import { actorName } from "../access/actor-name.js";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { decisionTransaction } from "../decisions/announce.js";
@@ -33,7 +34,13 @@ export async function setWorkspaceFrozen(
     if (before.frozen === frozen) return before;
     const workspace = await tx.workspace.update({
       where: { id: workspaceId, organizationId },
-      data: { frozen },
+      data: frozen
+        ? {
+            frozen,
+            frozenAt: new Date(),
+            frozenBy: await actorName(tx, organizationId, access.actor),
+          }
+        : { frozen, frozenAt: null, frozenBy: null },
       select: workspaceSelect,
     });
     await recordAudit(tx, {

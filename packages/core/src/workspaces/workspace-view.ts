@@ -5,6 +5,9 @@ export interface WorkspaceView {
   description: string | null;
   /** the kill switch: every decision for the workspace is Deny while set */
   frozen: boolean;
+  /** when and by whom, while frozen */
+  frozenAt: Date | null;
+  frozenBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -15,6 +18,8 @@ export const workspaceSelect = {
   slug: true,
   description: true,
   frozen: true,
+  frozenAt: true,
+  frozenBy: true,
   createdAt: true,
   updatedAt: true,
 } as const;

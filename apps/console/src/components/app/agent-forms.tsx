@@ -47,15 +47,32 @@ export function AgentControls({
   const [freezeState, freeze, freezing] = useActionState(setFrozen, null);
   const [removeState, submitRemove, removing] = useActionState(remove, null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingFreeze, setConfirmingFreeze] = useState(false);
   const button = buttonClass("secondary", "sm");
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2">
-        <form action={freeze} aria-label={`${frozen ? "Unfreeze" : "Freeze"} ${name}`}>
-          <button type="submit" disabled={freezing} className={button}>
-            {frozen ? "Unfreeze" : "Freeze"}
+        {frozen ? (
+          <form action={freeze} aria-label={`Unfreeze ${name}`}>
+            <button type="submit" disabled={freezing} className={button}>
+              Unfreeze
+            </button>
+          </form>
+        ) : confirmingFreeze ? (
+          <form action={freeze} aria-label={`Freeze ${name}`} className="flex items-center gap-2">
+            <span className="text-xs text-slate-700">Deny its every decision, everywhere?</span>
+            <button type="submit" disabled={freezing} className={buttonClass("destroy", "sm")}>
+              {freezing ? "Freezing…" : "Freeze agent"}
+            </button>
+            <button type="button" onClick={() => setConfirmingFreeze(false)} className={button}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setConfirmingFreeze(true)} className={button}>
+            Freeze…
           </button>
-        </form>
+        )}
         {confirming ? (
           <form action={submitRemove} aria-label={`Delete ${name}`} className="flex gap-2">
             <button type="submit" disabled={removing} className={buttonClass("destroy", "sm")}>

@@ -25,6 +25,8 @@ export interface AgentRow {
   id: string;
   name: string;
   frozen: boolean;
+  frozenAt: string | Date | null;
+  frozenBy: string | null;
   keys: KeyRow[];
 }
 
@@ -82,7 +84,11 @@ export function AgentsSection({
                   <p
                     className={`text-xs ${agent.frozen ? "font-medium text-red-700" : "text-slate-500"}`}
                   >
-                    {agent.frozen ? "Frozen: every decision is Deny" : "Active"}
+                    {agent.frozen
+                      ? `Frozen${agent.frozenBy ? ` by ${agent.frozenBy}` : ""}${
+                          agent.frozenAt ? ` on ${formatDateTime(agent.frozenAt)}` : ""
+                        }: every decision is Deny`
+                      : "Active"}
                   </p>
                 </div>
                 {canWrite ? (

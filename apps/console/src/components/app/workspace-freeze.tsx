@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass } from "@/components/ui/styles";
+import { formatDateTime } from "@/lib/format";
 import type { ActionResult } from "@/server/api";
 
 type Action = (previous: ActionResult | null) => Promise<ActionResult>;
@@ -14,12 +15,16 @@ type Action = (previous: ActionResult | null) => Promise<ActionResult>;
 export function WorkspaceFreeze({
   name,
   frozen,
+  frozenBy,
+  frozenAt,
   canWrite,
   freeze,
   unfreeze,
 }: {
   name: string;
   frozen: boolean;
+  frozenBy: string | null;
+  frozenAt: string | null;
   canWrite: boolean;
   freeze: Action;
   unfreeze: Action;
@@ -36,8 +41,11 @@ export function WorkspaceFreeze({
           className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
         >
           <span>
-            <strong>Frozen.</strong> Every decision for every agent of {name} is Deny (reason
-            Frozen) until it is unfrozen.
+            <strong>
+              Frozen{frozenBy ? ` by ${frozenBy}` : ""}
+              {frozenAt ? ` on ${formatDateTime(frozenAt)}` : ""}.
+            </strong>{" "}
+            Every decision for every agent of {name} is Deny (reason Frozen) until it is unfrozen.
           </span>
           {canWrite ? (
             <form action={submitUnfreeze} aria-label={`Unfreeze ${name}`}>

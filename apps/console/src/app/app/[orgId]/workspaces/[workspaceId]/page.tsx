@@ -75,6 +75,8 @@ export default async function WorkspacePage({
             key={String(workspace.frozen)}
             name={workspace.name}
             frozen={workspace.frozen}
+            frozenBy={workspace.frozenBy}
+            frozenAt={workspace.frozenAt}
             canWrite={canWrite}
             freeze={setWorkspaceFrozenAction.bind(null, orgId, workspaceId, true)}
             unfreeze={setWorkspaceFrozenAction.bind(null, orgId, workspaceId, false)}
