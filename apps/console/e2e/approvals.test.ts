@@ -86,7 +86,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([api?.stop(), worker?.stop(), server?.stop(), sink?.close()]);
+  await Promise.all([api?.kill(), worker?.kill(), server?.stop(), sink?.close()]);
   await database?.drop();
 });
 

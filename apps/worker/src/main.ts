@@ -87,21 +87,17 @@ function start() {
     worker.on("error", (error) => logger.error({ queue, err: error }, "worker error"));
     return worker;
   });
-  // One schedule for every worker process (the id makes it one), kept when it exists.
-  void queues.maintenance
-    .upsertJobScheduler(
-      "approvals-sweep",
-      { every: env.SEKUIRE_SWEEP_SECONDS * 1000 },
-      { name: "approvals.sweep", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    )
-    .catch((error: unknown) => logger.error({ err: error }, "the sweep could not be scheduled"));
-  void queues.maintenance
-    .upsertJobScheduler(
-      "audit-retention",
-      { every: env.SEKUIRE_RETENTION_EVERY_SECONDS * 1000 },
-      { name: "audit.retention", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    )
-    .catch((error: unknown) => logger.error({ err: error }, "retention could not be scheduled"));
+  // One schedule each for every worker process (the id makes it one), kept when it exists.
+  const schedule = (id: string, name: string, everySeconds: number) =>
+    queues.maintenance
+      .upsertJobScheduler(
+        id,
+        { every: everySeconds * 1000 },
+        { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      )
+      .catch((error: unknown) => logger.error({ err: error, id }, "a schedule could not be set"));
+  void schedule("approvals-sweep", "approvals.sweep", env.SEKUIRE_SWEEP_SECONDS);
+  void schedule("audit-retention", "audit.retention", env.SEKUIRE_RETENTION_EVERY_SECONDS);
 
   let stopping = false;
   const server = createHealthServer({

@@ -48,12 +48,4 @@ export function decision(
   return call(base, "/v1/decisions", { key, body, ...(headers ? { headers } : {}) });
 }
 
-/** Polls `check` until it holds or `ms` pass; resolves with how long it took. */
-export async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < ms) {
-    if (await check()) return Date.now() - start;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`not within ${ms} ms`);
-}
+export { eventually } from "@sekuire/testkit";

@@ -25,3 +25,15 @@ export async function actorName(
   if (!user) return actor.label ?? "a former member";
   return user.name ? `${user.name} <${user.email}>` : user.email;
 }
+
+/** The freeze columns of a workspace or agent: who and when while frozen, cleared when not. */
+export async function freezeFields(
+  tx: DbTransaction,
+  organizationId: string,
+  actor: Actor,
+  frozen: boolean,
+) {
+  return frozen
+    ? { frozen, frozenAt: new Date(), frozenBy: await actorName(tx, organizationId, actor) }
+    : { frozen, frozenAt: null, frozenBy: null };
+}

@@ -1,6 +1,6 @@
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { actorName } from "../access/actor-name.js";
+import { freezeFields } from "../access/actor-name.js";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { decisionTransaction } from "../decisions/announce.js";
@@ -31,13 +31,7 @@ export async function setAgentFrozen(
     if (before.frozen === frozen) return before;
     const agent = await tx.agent.update({
       where: { id: agentId, organizationId },
-      data: frozen
-        ? {
-            frozen,
-            frozenAt: new Date(),
-            frozenBy: await actorName(tx, organizationId, access.actor),
-          }
-        : { frozen, frozenAt: null, frozenBy: null },
+      data: await freezeFields(tx, organizationId, access.actor, frozen),
       select: agentSelect,
     });
     await recordAudit(tx, {

@@ -6,7 +6,7 @@
  */
 import type { Db } from "@sekuire/db";
 import { z } from "zod";
-import { actorName } from "../access/actor-name.js";
+import { freezeFields } from "../access/actor-name.js";
 import { authorizeInTx, type Principal } from "../access/index.js";
 import { recordAudit } from "../audit/index.js";
 import { decisionTransaction } from "../decisions/announce.js";
@@ -34,13 +34,7 @@ export async function setWorkspaceFrozen(
     if (before.frozen === frozen) return before;
     const workspace = await tx.workspace.update({
       where: { id: workspaceId, organizationId },
-      data: frozen
-        ? {
-            frozen,
-            frozenAt: new Date(),
-            frozenBy: await actorName(tx, organizationId, access.actor),
-          }
-        : { frozen, frozenAt: null, frozenBy: null },
+      data: await freezeFields(tx, organizationId, access.actor, frozen),
       select: workspaceSelect,
     });
     await recordAudit(tx, {
