@@ -5,3 +5,11 @@ export {
   type Trust,
   trustedProxies,
 } from "./client-address.js";
+export {
+  addressAllowed,
+  addressRange,
+  checkLiteralHost,
+  guardedLookup,
+  type OutboundPolicy,
+  RefusedAddressError,
+} from "./outbound.js";
