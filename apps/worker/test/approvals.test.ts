@@ -97,8 +97,8 @@ describe("approval requests through the worker", () => {
       where: { organizationId: ws.org.id, action: "approval.expired", targetId: id },
     });
     expect(event.actorType).toBe("system");
-    // On time: marked within two seconds of the deadline (a sweep a second, a job at the time).
-    expect(event.createdAt.getTime() - expiresAt.getTime()).toBeLessThan(2000);
+    // On time: a job at the deadline, a sweep a second; up to 5 s on a loaded CI box.
+    expect(event.createdAt.getTime() - expiresAt.getTime()).toBeLessThan(5000);
 
     const halfway = mailsFor(id).filter((m) => /^Subject: (Reminder|Unanswered)/m.test(m.decoded));
     const byKind = (pattern: RegExp) =>
