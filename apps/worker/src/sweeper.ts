@@ -7,7 +7,7 @@
  */
 import { expireApproval, sweepApprovals } from "@sekuire/core/approvals";
 import type { Db } from "@sekuire/core/runtime";
-import { approvalJobs, type NotifyStep, notifyJob } from "@sekuire/jobs";
+import { approvalJobs, notifyJob } from "@sekuire/jobs";
 import type { Queue } from "bullmq";
 
 export interface SweepQueues {
@@ -36,16 +36,11 @@ export async function sweep(
   let requeued = 0;
   for (const open of found.open) {
     const jobs = approvalJobs(open, now);
-    if (await ensure(queues.approvals, jobs.expire)) requeued += 1;
-    if (!open.escalated && (await ensure(queues.notifications, jobs.halfway))) requeued += 1;
+    if (await ensure(queues.approvals, jobs.expire, now)) requeued += 1;
+    if (!open.escalated && (await ensure(queues.notifications, jobs.halfway, now))) requeued += 1;
   }
-  const steps: Array<[NotifyStep, typeof found.unnotified]> = [
-    ["requested", found.unnotified],
-    ["halfway", found.halfway],
-  ];
-  for (const [step, refs] of steps)
-    for (const ref of refs)
-      if (await ensure(queues.notifications, notifyJob(ref, step), now)) requeued += 1;
+  for (const ref of found.unnotified)
+    if (await ensure(queues.notifications, notifyJob(ref, "requested"), now)) requeued += 1;
   return { expired, requeued };
 }
 

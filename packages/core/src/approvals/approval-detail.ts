@@ -4,7 +4,7 @@
  * request's approver role, while it is pending).
  */
 import type { Role } from "@sekuire/db";
-import { roleAtLeast } from "../access/index.js";
+import { type Access, type Principal, roleAtLeast } from "../access/index.js";
 import { type ApprovalView, approvalSelect, toApprovalView } from "./approval-view.js";
 
 export const approvalDetailSelect = {
@@ -28,11 +28,17 @@ type DetailRow = Parameters<typeof toApprovalView>[0] & {
   decidedBy: { name: string | null; email: string } | null;
 };
 
-export function toApprovalDetail(
-  row: DetailRow,
-  reader: { role: Role; isUser: boolean },
-  now: Date,
-): ApprovalDetail {
+export interface Reader {
+  role: Role;
+  /** only people decide (tokens never do) */
+  isUser: boolean;
+}
+
+export function readerOf(access: Pick<Access, "role">, principal: Principal): Reader {
+  return { role: access.role, isUser: principal.kind === "user" };
+}
+
+export function toApprovalDetail(row: DetailRow, reader: Reader, now: Date): ApprovalDetail {
   const { agent, workspace, decidedBy, ...rest } = row;
   const view = toApprovalView(rest, now);
   return {

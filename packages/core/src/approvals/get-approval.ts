@@ -4,7 +4,12 @@ import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
 import { notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
-import { type ApprovalDetail, approvalDetailSelect, toApprovalDetail } from "./approval-detail.js";
+import {
+  type ApprovalDetail,
+  approvalDetailSelect,
+  readerOf,
+  toApprovalDetail,
+} from "./approval-detail.js";
 
 export const getApprovalInput = z.object({
   organizationId: organizationIdSchema,
@@ -24,5 +29,5 @@ export async function getApproval(
     select: approvalDetailSelect,
   });
   if (!row) throw notFound("The approval request");
-  return toApprovalDetail(row, { role: access.role, isUser: principal.kind === "user" }, now);
+  return toApprovalDetail(row, readerOf(access, principal), now);
 }

@@ -54,12 +54,13 @@ export async function expireApproval(
 export interface SweepFindings {
   /** pending and past their time: expire now */
   overdue: ApprovalRef[];
-  /** pending and unexpired: their expiry (and escalation) jobs must exist */
+  /**
+   * pending and unexpired: their expiry job must exist, and their halfway job until the halfway
+   * notices are all out (its delay is 0 once halfway has passed)
+   */
   open: Array<ApprovalRef & { createdAt: Date; expiresAt: Date; escalated: boolean }>;
   /** pending, created over `graceMs` ago, first notifications not all out */
   unnotified: ApprovalRef[];
-  /** pending, half their time gone, the halfway notices not all out */
-  halfway: ApprovalRef[];
 }
 
 /**
@@ -75,7 +76,7 @@ export async function sweepApprovals(
   const grace = new Date(now.getTime() - (options.graceMs ?? 30_000));
   const sql = db.$unscoped;
   type Row = ApprovalRef & { createdAt: Date; expiresAt: Date; escalatedAt: Date | null };
-  const [overdue, open, unnotified, halfway] = await Promise.all([
+  const [overdue, open, unnotified] = await Promise.all([
     sql.$queryRaw<
       Row[]
     >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
@@ -92,12 +93,6 @@ export async function sweepApprovals(
       FROM "ApprovalRequest" WHERE "status" = 'pending' AND "notifiedAt" IS NULL
         AND "expiresAt" > ${now} AND "createdAt" <= ${grace}
       ORDER BY "createdAt" LIMIT ${limit}`,
-    sql.$queryRaw<
-      Row[]
-    >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
-      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "escalatedAt" IS NULL
-        AND "expiresAt" > ${now} AND "createdAt" + ("expiresAt" - "createdAt") / 2 <= ${now}
-      ORDER BY "createdAt" LIMIT ${limit}`,
   ]);
   const ref = (r: Row): ApprovalRef => ({
     organizationId: r.organizationId,
@@ -112,6 +107,5 @@ export async function sweepApprovals(
       escalated: r.escalatedAt !== null,
     })),
     unnotified: unnotified.map(ref),
-    halfway: halfway.map(ref),
   };
 }

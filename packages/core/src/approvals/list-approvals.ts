@@ -7,9 +7,14 @@ import type { Db, Prisma } from "@sekuire/db";
 import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
 import { decodeCursor, encodeCursor } from "../audit-trail/cursor.js";
-import { notFound } from "../errors/index.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
-import { type ApprovalDetail, approvalDetailSelect, toApprovalDetail } from "./approval-detail.js";
+import { findWorkspace } from "../workspaces/find-workspace.js";
+import {
+  type ApprovalDetail,
+  approvalDetailSelect,
+  readerOf,
+  toApprovalDetail,
+} from "./approval-detail.js";
 
 export const listApprovalsInput = z.object({
   organizationId: organizationIdSchema,
@@ -36,16 +41,12 @@ export async function listApprovals(
 ): Promise<ApprovalInbox> {
   const { organizationId, workspaceId, cursor, limit } = parseInput(listApprovalsInput, input);
   const access = await authorize(db, principal, organizationId, "viewer");
-  if (
-    workspaceId &&
-    !(await db.workspace.findFirst({ where: { organizationId, id: workspaceId } }))
-  )
-    throw notFound("The workspace");
+  if (workspaceId) await findWorkspace(db, organizationId, workspaceId);
   const scope: Prisma.ApprovalRequestWhereInput = {
     organizationId,
     ...(workspaceId ? { workspaceId } : {}),
   };
-  const open: Prisma.ApprovalRequestWhereInput = { status: "pending", expiresAt: { gt: now } };
+  const open = openWhere(now);
   const after = cursor ? decodeCursor(cursor) : null;
   const [pending, history] = await Promise.all([
     cursor
@@ -74,7 +75,7 @@ export async function listApprovals(
       take: limit + 1,
     }),
   ]);
-  const reader = { role: access.role, isUser: principal.kind === "user" };
+  const reader = readerOf(access, principal);
   const page = history.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -96,7 +97,10 @@ export async function countPendingApprovals(
 ): Promise<number> {
   const { organizationId } = parseInput(z.object({ organizationId: organizationIdSchema }), input);
   await authorize(db, principal, organizationId, "viewer");
-  return db.approvalRequest.count({
-    where: { organizationId, status: "pending", expiresAt: { gt: now } },
-  });
+  return db.approvalRequest.count({ where: { organizationId, ...openWhere(now) } });
+}
+
+/** Still waiting for a decision: pending and not yet past its time (effectiveStatus's rule). */
+function openWhere(now: Date): Prisma.ApprovalRequestWhereInput {
+  return { status: "pending", expiresAt: { gt: now } };
 }

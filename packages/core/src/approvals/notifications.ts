@@ -7,6 +7,7 @@
  */
 import type { Db, NotificationKind } from "@sekuire/db";
 import { roleAtLeast } from "../access/index.js";
+import { effectiveStatus } from "./approval-view.js";
 import type { ApprovalRef } from "./lifecycle.js";
 
 /** `requested` when the request opens; `halfway` for the reminder and the owners' notice. */
@@ -82,7 +83,7 @@ export async function planNotifications(
       agent: { select: { name: true } },
     },
   });
-  if (row?.status !== "pending" || row.expiresAt.getTime() <= now.getTime()) return null;
+  if (!row || effectiveStatus(row, now) !== "pending") return null;
   const members = await db.membership.findMany({
     where: { organizationId },
     select: { role: true, user: { select: { email: true } } },

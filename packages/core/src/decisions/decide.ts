@@ -129,16 +129,9 @@ export function decide(
     { now },
   );
   const matched = engine.matched.map((m) => {
-    const version = m.policyId ? config.versions.get(m.policyId) : undefined;
     return {
       policyId: m.policyId ?? "",
-      ...(version
-        ? {
-            policyName: version.policyName,
-            versionId: version.versionId,
-            versionNumber: version.versionNumber,
-          }
-        : {}),
+      ...versionOf(config, m.policyId),
       ...(m.sid !== undefined ? { sid: m.sid } : {}),
       statement: m.statement,
       effect: m.effect,
@@ -165,21 +158,26 @@ export function decide(
           approval: {
             ...engine.approval,
             channels: [...engine.approval.channels],
-            entries: engine.approval.entries.map((entry) => {
-              const version = entry.policyId ? config.versions.get(entry.policyId) : undefined;
-              return version
-                ? {
-                    ...entry,
-                    policyName: version.policyName,
-                    versionId: version.versionId,
-                    versionNumber: version.versionNumber,
-                  }
-                : entry;
-            }),
+            entries: engine.approval.entries.map((entry) => ({
+              ...entry,
+              ...versionOf(config, entry.policyId),
+            })),
           },
         }
       : {}),
   };
+}
+
+/** The live version a policy id names in this config, as decisions and approvals report it. */
+function versionOf(config: DecisionConfig, policyId: string | undefined) {
+  const version = policyId ? config.versions.get(policyId) : undefined;
+  return version
+    ? {
+        policyName: version.policyName,
+        versionId: version.versionId,
+        versionNumber: version.versionNumber,
+      }
+    : {};
 }
 
 /**
