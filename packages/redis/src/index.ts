@@ -9,3 +9,5 @@ export {
   redisAnnouncer,
   subscribeDecisionChanges,
 } from "./decision-changes.js";
+export { LIMIT_WINDOW_MINUTES, type LimitKeys, limitKeyList, limitKeys } from "./limit-keys.js";
+export { type LimitUsage, readLimitUsage } from "./limit-usage.js";

@@ -4,7 +4,7 @@
  * its reserved cost. A workspace that sets none of these limits never touches Redis here.
  */
 import type { CheckedLimit, DecisionOutcome } from "@sekuire/core/decisions";
-import type { Redis } from "@sekuire/redis";
+import { limitKeyList, type Redis } from "@sekuire/redis";
 import { ADMIT, COMPLETE } from "./scripts.js";
 
 /** A lease without MaxExecutionTime lasts this long: a crashed agent frees its slot by then. */
@@ -25,11 +25,8 @@ function modeOf(decision: DecisionOutcome["decision"]): Mode {
   return decision === "Allow" ? "allow" : decision === "RequireApproval" ? "ask" : "deny";
 }
 
-function keys(workspaceId: string): string[] {
-  // One hash tag per workspace: every key a script touches lives on one Cluster shard.
-  const tag = `sekuire:limits:{${workspaceId}}`;
-  return [`${tag}:calls`, `${tag}:cost`, `${tag}:leases`, `${tag}:held`];
-}
+// The key layout lives in @sekuire/redis (limit-keys.ts), shared with the console's read.
+const keys = limitKeyList;
 
 export class LimitCounters {
   private readonly commands: LimitCommands;

@@ -2,12 +2,9 @@
  * The limit counters' Lua scripts: each check-and-reserve is one atomic step in Redis, so any
  * number of decision API processes together never let more through than a limit allows.
  *
- * Per workspace (one hash tag, so a Redis Cluster keeps them on one shard):
- *   calls   hash  minute → decisions counted in that minute      (MaxApiCallsPerHour)
- *   cost    hash  minute → micro-USD reserved/settled that minute (MaxCostPerHour)
- *   leases  zset  decisionId → lease expiry (ms)                  (MaxConcurrentRequests)
- *   held    hash  decisionId → "<reserved micro-USD>:<minute>"     (what /complete settles)
- * The hour is rolling at minute resolution: the sum of the last 60 minutes' buckets.
+ * Per workspace, the keys @sekuire/redis's limit-keys.ts names (calls, cost, leases, held; one
+ * hash tag, so a Redis Cluster keeps them on one shard). The hour is rolling at minute
+ * resolution: the sum of the last 60 minutes' buckets (readLimitUsage sums them the same way).
  */
 
 const WINDOW = `

@@ -69,10 +69,30 @@ export {
   exportDecisionsInput,
   openDecisionExport,
 } from "./export.js";
+export {
+  type DecisionFilters,
+  decisionFiltersInput,
+  decisionWhere,
+} from "./filters.js";
+export {
+  type DecisionItem,
+  type DecisionPage,
+  getDecision,
+  getDecisionInput,
+  type ListDecisionsInput,
+  listDecisions,
+  listDecisionsInput,
+} from "./list.js";
 export { recordHash } from "./record-hash.js";
 export { isRecorded, recordOf } from "./record-of.js";
 export { redactText, redactValue } from "./redact.js";
 export { enforceRetention, type RetentionOptions, type RetentionReport } from "./retention.js";
+export {
+  type DecisionBucket,
+  type DecisionStats,
+  decisionStats,
+  decisionStatsInput,
+} from "./stats.js";
 export {
   costMicros,
   decisionOnRecord,

@@ -31,3 +31,8 @@ export {
   type UserPrincipal,
   userId,
 } from "./people.js";
+export {
+  type RecordedDecision,
+  recordDecisions,
+  type TestRequest,
+} from "./record-decisions.js";
