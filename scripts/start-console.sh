@@ -20,6 +20,9 @@ if [ -z "${NEXTAUTH_SECRET:-}${AUTH_SECRET:-}" ]; then
 fi
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT:-3000}}"
 # The console verifies decision chains from retention's signed checkpoint: the worker's key.
-SEKUIRE_CHECKPOINT_KEY="$(bash "$root/scripts/checkpoint-key.sh")"
-export SEKUIRE_CHECKPOINT_KEY
+SEKUIRE_CHECKPOINT_KEY="$(bash "$root/scripts/state-key.sh" checkpoint-key SEKUIRE_CHECKPOINT_KEY)"
+SEKUIRE_WEBHOOK_KEY="$(bash "$root/scripts/state-key.sh" webhook-key SEKUIRE_WEBHOOK_KEY)"
+# npm start is a development stack: its webhooks may post to a receiver on this machine.
+export SEKUIRE_CHECKPOINT_KEY SEKUIRE_WEBHOOK_KEY
+export SEKUIRE_WEBHOOK_ALLOW_LOOPBACK="${SEKUIRE_WEBHOOK_ALLOW_LOOPBACK:-true}"
 exec bash "$root/scripts/with-services.sh" pnpm --filter @sekuire/console start

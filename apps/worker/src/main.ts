@@ -8,6 +8,7 @@
 import type { AddressInfo } from "node:net";
 import { platformMailer } from "@sekuire/core/mail";
 import { disconnectDb, platformDb } from "@sekuire/core/runtime";
+import { type WebhookConfig, webhookConfigFromEnv } from "@sekuire/core/webhooks";
 import { QUEUES, queuePrefix, workerConnection } from "@sekuire/jobs";
 import { type Job, Queue, Worker } from "bullmq";
 import { workerEnv } from "./env.js";
@@ -24,9 +25,11 @@ import {
 function start() {
   let env: ReturnType<typeof workerEnv>;
   let mailer: ReturnType<typeof platformMailer>;
+  let webhooks: WebhookConfig;
   try {
     env = workerEnv();
     mailer = platformMailer();
+    webhooks = webhookConfigFromEnv();
   } catch (error) {
     console.error(`[worker] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
@@ -43,6 +46,7 @@ function start() {
   const deps: WorkerDeps = {
     db: platformDb,
     mailer,
+    webhooks,
     consoleUrl: env.SEKUIRE_CONSOLE_URL,
     logger,
     sweepQueues: queues,
@@ -50,6 +54,8 @@ function start() {
     checkpointKey: env.SEKUIRE_CHECKPOINT_KEY ?? null,
     approvalRetentionDays: env.SEKUIRE_APPROVAL_RETENTION_DAYS,
   };
+  if (!webhooks.key)
+    logger.warn("SEKUIRE_WEBHOOK_KEY is not set: webhook deliveries fail until it is");
   if (!deps.checkpointKey)
     logger.warn("SEKUIRE_CHECKPOINT_KEY is not set: audit retention deletes nothing until it is");
   const processors = {

@@ -7,6 +7,7 @@ import { deliverNotifications, expireApproval } from "@sekuire/core/approvals";
 import { enforceRetention } from "@sekuire/core/decisions";
 import type { Mailer } from "@sekuire/core/mail";
 import type { Db } from "@sekuire/core/runtime";
+import type { WebhookSender } from "@sekuire/core/webhooks";
 import { parseJob, QUEUES } from "@sekuire/jobs";
 import type { Job } from "bullmq";
 import type { Logger } from "./logger.js";
@@ -15,6 +16,8 @@ import { type SweepQueues, sweep } from "./sweeper.js";
 export interface WorkerDeps {
   db: Db;
   mailer: Pick<Mailer, "send">;
+  /** signing key and outbound policy (webhookConfigFromEnv) */
+  webhooks: WebhookSender;
   consoleUrl: string;
   logger: Logger;
   sweepQueues: SweepQueues;
@@ -41,6 +44,7 @@ export function notificationsProcessor(deps: WorkerDeps) {
     const { data } = parseJob(QUEUES.notifications, job.name, job.data);
     const report = await deliverNotifications(deps.db, data, data.step, {
       mailer: deps.mailer,
+      webhooks: deps.webhooks,
       consoleUrl: deps.consoleUrl,
       ...(deps.now ? { now: deps.now } : {}),
     });

@@ -7,3 +7,4 @@ export * from "./decisions.js";
 export * from "./engine-decision.js";
 export * from "./errors.js";
 export * from "./slug.js";
+export * from "./webhooks.js";

@@ -79,3 +79,11 @@ export function checkSecret(text: unknown): SecretKind | undefined {
 export function displaySecret(prefix: string, lastFour: string): string {
   return `${prefix}…${lastFour}`;
 }
+
+/**
+ * A webhook signing secret, `whsec_<32 base62>`: unlike keys it is not hashed but kept (sealed)
+ * by the platform, which must sign with it; the receiver holds the other copy.
+ */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBase62(RANDOM_LENGTH)}`;
+}

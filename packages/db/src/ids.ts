@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   DecisionLog: "dec",
   ApprovalRequest: "apr",
   ApprovalNotification: "ntf",
+  WebhookDelivery: "whd",
 } as const;
 
 export type IdModel = keyof typeof ID_PREFIXES;

@@ -35,6 +35,7 @@ export const TENANT_MODELS: Readonly<Record<string, readonly string[]>> = {
   DecisionUsage: [],
   ApprovalRequest: [],
   ApprovalNotification: [],
+  WebhookDelivery: [],
 };
 
 const READS = new Set([

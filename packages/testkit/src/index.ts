@@ -80,3 +80,8 @@ export async function eventually(check: () => Promise<boolean>, ms = 5000): Prom
   }
   throw new Error(`not within ${ms} ms`);
 }
+export {
+  type ReceivedWebhook,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "./webhook-receiver.js";

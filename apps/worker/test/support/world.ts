@@ -12,8 +12,11 @@ import { startProcess } from "./processes.js";
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 export const CONSOLE_URL = "http://console.test";
 
-/** file:Write needs an admin's approval within `timeoutSeconds`; reads are allowed. */
-export function approvalPolicy(timeoutSeconds = 600): string {
+/**
+ * file:Write needs an admin's approval within `timeoutSeconds`, told through `channels`
+ * (NotificationChannels: email by default); reads are allowed.
+ */
+export function approvalPolicy(timeoutSeconds = 600, channels?: unknown[]): string {
   return JSON.stringify({
     Version: "2024-12-02",
     Statement: [
@@ -24,6 +27,7 @@ export function approvalPolicy(timeoutSeconds = 600): string {
       Actions: ["file:Write"],
       ApproverRole: "admin",
       TimeoutSeconds: timeoutSeconds,
+      ...(channels ? { NotificationChannels: channels } : {}),
     },
     AuditLog: { Required: true, RetentionDays: 30, Include: ["outcomes", "resources", "context"] },
   });
@@ -68,8 +72,8 @@ export function useWorld() {
       ),
     decisionApi: (env: Record<string, string> = {}) =>
       startProcess("decision-api", common({ SEKUIRE_STORE_TIMEOUT_MS: "10000", ...env })),
-    workspace: (timeoutSeconds?: number): ReturnType<typeof liveWorkspace> =>
-      liveWorkspace(t.db, approvalPolicy(timeoutSeconds)),
+    workspace: (timeoutSeconds?: number, channels?: unknown[]): ReturnType<typeof liveWorkspace> =>
+      liveWorkspace(t.db, approvalPolicy(timeoutSeconds, channels)),
   };
 }
 

@@ -4,9 +4,13 @@
  * retried job sends only what has not gone out, and the sweeper can tell a request nobody has
  * heard of yet. New requests go to every member whose role is at least the approver role; at
  * half the time unanswered, the owners are told (escalation) and the other approvers reminded.
+ * Webhook channels get one event a step (`approval.requested`, then `approval.escalated`), as
+ * WebhookDelivery rows whose body is built once, so retries repeat it exactly.
  */
-import type { Db, NotificationKind } from "@sekuire/db";
+import type { WebhookEvent } from "@sekuire/contracts";
+import { type Db, type NotificationKind, newId } from "@sekuire/db";
 import { roleAtLeast } from "../access/index.js";
+import { approvalEventPayload } from "../webhooks/payload.js";
 import { effectiveStatus } from "./approval-view.js";
 import type { ApprovalRef } from "./lifecycle.js";
 
@@ -15,13 +19,9 @@ export type NotifyStep = "requested" | "halfway";
 
 export type Channel = { type: "email" } | { type: "webhook"; url: string };
 
-export interface Delivery {
-  id: string;
-  kind: NotificationKind;
-  channel: "email" | "webhook";
-  recipient: string;
-  attempts: number;
-}
+export type Delivery =
+  | { id: string; channel: "email"; kind: NotificationKind; recipient: string; attempts: number }
+  | { id: string; channel: "webhook"; event: string; recipient: string; attempts: number };
 
 /** What a notification says: the request as recorded, with its names. */
 export interface NotificationSubject {
@@ -53,6 +53,11 @@ const KINDS: Record<NotifyStep, NotificationKind[]> = {
   halfway: ["reminder", "escalation"],
 };
 
+const EVENTS: Record<NotifyStep, Exclude<WebhookEvent, "webhook.test">> = {
+  requested: "approval.requested",
+  halfway: "approval.escalated",
+};
+
 function channelsOf(value: unknown): Channel[] {
   if (!Array.isArray(value)) return [{ type: "email" }];
   return value.filter(
@@ -72,17 +77,11 @@ export async function planNotifications(
   db: Db,
   ref: ApprovalRef,
   step: NotifyStep,
-  now: Date = new Date(),
+  options: { approvalUrl: string; now?: Date },
 ): Promise<NotificationPlan | null> {
+  const now = options.now ?? new Date();
   const { organizationId, approvalId } = ref;
-  const row = await db.approvalRequest.findFirst({
-    where: { organizationId, id: approvalId },
-    include: {
-      organization: { select: { name: true } },
-      workspace: { select: { name: true } },
-      agent: { select: { name: true } },
-    },
-  });
+  const row = await readRequest(db, ref);
   if (!row || effectiveStatus(row, now) !== "pending") return null;
   const members = await db.membership.findMany({
     where: { organizationId },
@@ -98,44 +97,87 @@ export async function planNotifications(
     escalation: owners,
   };
   const channels = channelsOf(row.channels);
-  const wanted: Array<Omit<Delivery, "id" | "attempts">> = [];
+  const wanted: Array<{ kind: NotificationKind; channel: "email"; recipient: string }> = [];
   for (const kind of KINDS[step])
-    for (const channel of channels) {
-      // Webhook channels are kept on the request; their deliveries come with webhook signing
-      // (issue 13's next step), so email is the one channel delivered today.
-      if (channel.type !== "email") continue;
+    if (channels.some((c) => c.type === "email"))
       for (const m of recipients[kind])
         wanted.push({ kind, channel: "email", recipient: m.user.email });
-    }
   if (wanted.length > 0)
     await db.approvalNotification.createMany({
       data: wanted.map((w) => ({ organizationId, approvalId, ...w })),
       skipDuplicates: true,
     });
-  const deliveries = await db.approvalNotification.findMany({
-    where: { organizationId, approvalId, kind: { in: KINDS[step] }, status: { not: "sent" } },
-    select: { id: true, kind: true, channel: true, recipient: true, attempts: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const subject = subjectOf(row);
+  const urls = [...new Set(channels.flatMap((c) => (c.type === "webhook" ? [c.url] : [])))];
+  if (urls.length > 0)
+    await db.webhookDelivery.createMany({
+      data: urls.map((url) => {
+        const id = newId("whd");
+        const event = EVENTS[step];
+        const payload = approvalEventPayload(id, event, subject, options.approvalUrl, now);
+        return {
+          id,
+          organizationId,
+          workspaceId: row.workspaceId,
+          approvalId,
+          event,
+          url,
+          payload: payload as object,
+        };
+      }),
+      skipDuplicates: true,
+    });
+  const [emails, hooks] = await Promise.all([
+    db.approvalNotification.findMany({
+      where: { organizationId, approvalId, kind: { in: KINDS[step] }, status: { not: "sent" } },
+      select: { id: true, kind: true, recipient: true, attempts: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.webhookDelivery.findMany({
+      where: { organizationId, approvalId, event: EVENTS[step], status: { not: "sent" } },
+      select: { id: true, event: true, url: true, attempts: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
   return {
-    subject: {
-      id: row.id,
-      organizationId,
-      organizationName: row.organization.name,
-      workspaceId: row.workspaceId,
-      workspaceName: row.workspace.name,
-      agentId: row.agentId,
-      agentName: row.agent.name,
-      action: row.action,
-      resource: row.resource,
-      context: row.context,
-      reason: row.reason,
-      matched: row.matched,
-      approverRole: row.approverRole,
-      createdAt: row.createdAt,
-      expiresAt: row.expiresAt,
+    subject,
+    deliveries: [
+      ...emails.map((d) => ({ ...d, channel: "email" as const })),
+      ...hooks.map(({ url, ...d }) => ({ ...d, recipient: url, channel: "webhook" as const })),
+    ],
+  };
+}
+
+type RequestRow = NonNullable<Awaited<ReturnType<typeof readRequest>>>;
+
+function readRequest(db: Db, ref: ApprovalRef) {
+  return db.approvalRequest.findFirst({
+    where: { organizationId: ref.organizationId, id: ref.approvalId },
+    include: {
+      organization: { select: { name: true } },
+      workspace: { select: { name: true } },
+      agent: { select: { name: true } },
     },
-    deliveries: deliveries.map((d) => ({ ...d, channel: d.channel as Delivery["channel"] })),
+  });
+}
+
+function subjectOf(row: RequestRow): NotificationSubject {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    organizationName: row.organization.name,
+    workspaceId: row.workspaceId,
+    workspaceName: row.workspace.name,
+    agentId: row.agentId,
+    agentName: row.agent.name,
+    action: row.action,
+    resource: row.resource,
+    context: row.context,
+    reason: row.reason,
+    matched: row.matched,
+    approverRole: row.approverRole,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
   };
 }
 
@@ -163,15 +205,14 @@ export async function completeStep(
   step: NotifyStep,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const left = await db.approvalNotification.count({
-    where: {
-      organizationId: ref.organizationId,
-      approvalId: ref.approvalId,
-      kind: { in: KINDS[step] },
-      status: { not: "sent" },
-    },
-  });
-  if (left > 0) return false;
+  const scope = { organizationId: ref.organizationId, approvalId: ref.approvalId };
+  const [emails, hooks] = await Promise.all([
+    db.approvalNotification.count({
+      where: { ...scope, kind: { in: KINDS[step] }, status: { not: "sent" } },
+    }),
+    db.webhookDelivery.count({ where: { ...scope, event: EVENTS[step], status: { not: "sent" } } }),
+  ]);
+  if (emails + hooks > 0) return false;
   await db.approvalRequest.updateMany({
     where: { organizationId: ref.organizationId, id: ref.approvalId },
     data: step === "requested" ? { notifiedAt: now } : { escalatedAt: now },

@@ -1,5 +1,16 @@
-// Webhooks: signing (and the check receivers do) and sending one delivery safely. The worker's
-// delivery of approval events, the per-workspace secret and the console's settings build on it.
+// Webhooks: per-workspace signing secrets (sealed at rest), the versioned body, one delivery
+// sent safely and recorded, the console's test delivery, and the receivers' signature check.
+export { type WebhookConfig, webhookConfigFromEnv } from "./config.js";
+export {
+  type DeliveryOutcome,
+  deliverySelect,
+  listDeliveriesInput,
+  sendDelivery,
+  type WebhookSender,
+  webhookSettings,
+} from "./deliveries.js";
+export { type ApprovalEventSubject, approvalEventPayload, testEventPayload } from "./payload.js";
+export { openSecret, sealSecret } from "./secret-box.js";
 export { sendWebhook, WebhookRefused, type WebhookSendOptions } from "./send.js";
 export {
   checkWebhookSignature,
@@ -7,3 +18,10 @@ export {
   type SignatureCheck,
   webhookSignature,
 } from "./signature.js";
+export { sendTestDelivery, testDeliveryInput, webhookUrlSchema } from "./test-delivery.js";
+export {
+  rotateWebhookSecret,
+  type WebhookSecretStatus,
+  workspaceRefInput,
+  workspaceSigningSecret,
+} from "./workspace-secret.js";

@@ -1,0 +1,124 @@
+/**
+ * Approval events to a webhook through the worker, against real Postgres, Redis, a decision
+ * API and a local receiver: signed with the workspace's secret, retried with backoff until the
+ * receiver takes it (the same delivery id each time), escalated once halfway, and refused when
+ * the target is loopback and the worker runs as in production.
+ */
+import { webhookPayloadSchema } from "@sekuire/contracts";
+import { checkWebhookSignature, rotateWebhookSecret } from "@sekuire/core/webhooks";
+import { startWebhookReceiver, type WebhookReceiver } from "@sekuire/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "./support/processes.js";
+import { askApproval, CONSOLE_URL, useWorld } from "./support/world.js";
+
+const w = useWorld();
+const KEY = "worker-webhook-key-0123456789abcdefgh";
+let receiver: WebhookReceiver;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver.close());
+
+/** A workspace whose approvals go to email and to the receiver's `path`, with a secret set. */
+async function hookedWorkspace(path: string, timeoutSeconds?: number) {
+  const ws = await w.workspace(timeoutSeconds, [
+    "email",
+    { Type: "webhook", Url: `${receiver.url}${path}` },
+  ]);
+  const ref = { organizationId: ws.org.id, workspaceId: ws.org.workspace };
+  const { secret } = await rotateWebhookSecret(w.t.db, ws.org.admin, ref, KEY);
+  return { ...ws, hookSecret: secret };
+}
+
+const at = (path: string) => receiver.received.filter((r) => r.path === path);
+
+describe("approval webhooks", () => {
+  it("sends approval.requested signed, retrying a failing receiver with the same delivery id", async () => {
+    receiver.answer = ({ path }) => (path === "/flaky" && at("/flaky").length < 2 ? 500 : 204);
+    const [api] = await Promise.all([
+      w.decisionApi(),
+      w.worker({ SEKUIRE_WEBHOOK_KEY: KEY, SEKUIRE_NOTIFY_GRACE_SECONDS: "60" }),
+    ]);
+    const ws = await hookedWorkspace("/flaky");
+    const id = await askApproval(api.url, ws.secret);
+
+    await eventually(async () => at("/flaky").some((r) => r.status === 204), 30_000);
+    const calls = at("/flaky");
+    expect(calls.map((c) => c.status)).toEqual([500, 500, 204]);
+    const ids = new Set(calls.map((c) => c.headers["sekuire-delivery"]));
+    expect(ids.size).toBe(1);
+    const last = calls[2];
+    expect(
+      checkWebhookSignature(
+        ws.hookSecret,
+        last?.headers["sekuire-signature"] as string,
+        last?.body ?? "",
+      ),
+    ).toEqual({ ok: true });
+    const payload = webhookPayloadSchema.parse(JSON.parse(last?.body ?? ""));
+    expect(payload).toMatchObject({
+      event: "approval.requested",
+      id: [...ids][0],
+      workspace: { id: ws.org.workspace },
+      approval: {
+        id,
+        action: "file:write",
+        resource: "file:///srv/report.csv",
+        agent: { name: "bot" },
+        url: `${CONSOLE_URL}/app/${ws.org.id}/approvals/${id}`,
+      },
+    });
+    // Every channel has its notification: the request is marked, the sweeper leaves it be.
+    await eventually(async () => {
+      const r = await w.t.db.approvalRequest.findFirstOrThrow({
+        where: { organizationId: ws.org.id, id },
+        select: { notifiedAt: true },
+      });
+      return r.notifiedAt !== null;
+    });
+    const [delivery] = await w.t.db.webhookDelivery.findMany({
+      where: { organizationId: ws.org.id, approvalId: id },
+    });
+    expect(delivery).toMatchObject({ status: "sent", attempts: 3, responseStatus: 204 });
+    // Nothing more goes out once it is delivered.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(at("/flaky")).toHaveLength(3);
+  });
+
+  it("tells the webhook once at half the time (approval.escalated)", async () => {
+    const [api] = await Promise.all([w.decisionApi(), w.worker({ SEKUIRE_WEBHOOK_KEY: KEY })]);
+    const ws = await hookedWorkspace("/halfway", 4);
+    const id = await askApproval(api.url, ws.secret);
+    await eventually(async () => at("/halfway").length >= 2, 15_000);
+    await new Promise((r) => setTimeout(r, 3500));
+    const events = at("/halfway").map(
+      (r) => JSON.parse(r.body) as { event: string; approval: { id: string } },
+    );
+    expect(events.map((e) => e.event)).toEqual(["approval.requested", "approval.escalated"]);
+    expect(events.every((e) => e.approval.id === id)).toBe(true);
+  });
+
+  it("refuses a loopback receiver when the worker runs as in production, and records why", async () => {
+    const [api] = await Promise.all([
+      w.decisionApi(),
+      w.worker({ SEKUIRE_WEBHOOK_KEY: KEY, NODE_ENV: "production" }),
+    ]);
+    const ws = await hookedWorkspace("/internal");
+    const id = await askApproval(api.url, ws.secret);
+    await eventually(async () => {
+      const rows = await w.t.db.webhookDelivery.findMany({
+        where: { organizationId: ws.org.id, approvalId: id },
+      });
+      return rows.some((r) => r.attempts > 0);
+    }, 15_000);
+    const [delivery] = await w.t.db.webhookDelivery.findMany({
+      where: { organizationId: ws.org.id, approvalId: id },
+    });
+    expect(delivery?.status).toBe("failed");
+    expect(delivery?.lastError).toMatch(/127\.0\.0\.1.*loopback/);
+    expect(at("/internal")).toHaveLength(0);
+    // The email went out all the same: the request is still decidable.
+    await eventually(async () => w.sink().messages.some((m) => m.decoded.includes(id)), 10_000);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Building a webhook body (`sekuire.webhook/v1`, @sekuire/contracts documents it) from an
+ * approval request as recorded. The body is built once, when the delivery row is written, and
+ * kept: every retry sends the same event under the same delivery id.
+ */
+import {
+  WEBHOOK_SCHEMA,
+  type WebhookEvent,
+  type WebhookPayload,
+  webhookPayloadSchema,
+} from "@sekuire/contracts";
+
+export interface ApprovalEventSubject {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  workspaceId: string;
+  workspaceName: string;
+  agentId: string;
+  agentName: string;
+  action: string;
+  resource: string;
+  context: unknown;
+  reason: string | null;
+  approverRole: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export function approvalEventPayload(
+  deliveryId: string,
+  event: Exclude<WebhookEvent, "webhook.test">,
+  subject: ApprovalEventSubject,
+  url: string,
+  now: Date,
+): WebhookPayload {
+  return webhookPayloadSchema.parse({
+    schema: WEBHOOK_SCHEMA,
+    id: deliveryId,
+    event,
+    createdAt: now.toISOString(),
+    organization: { id: subject.organizationId, name: subject.organizationName },
+    workspace: { id: subject.workspaceId, name: subject.workspaceName },
+    approval: {
+      id: subject.id,
+      agent: { id: subject.agentId, name: subject.agentName },
+      action: subject.action,
+      resource: subject.resource,
+      context: subject.context ?? null,
+      reason: subject.reason,
+      approverRole: subject.approverRole,
+      createdAt: subject.createdAt.toISOString(),
+      expiresAt: subject.expiresAt.toISOString(),
+      url,
+    },
+  });
+}
+
+export function testEventPayload(
+  deliveryId: string,
+  scope: {
+    organizationId: string;
+    organizationName: string;
+    workspaceId: string;
+    workspaceName: string;
+  },
+  now: Date,
+): WebhookPayload {
+  return {
+    schema: WEBHOOK_SCHEMA,
+    id: deliveryId,
+    event: "webhook.test",
+    createdAt: now.toISOString(),
+    organization: { id: scope.organizationId, name: scope.organizationName },
+    workspace: { id: scope.workspaceId, name: scope.workspaceName },
+  };
+}
