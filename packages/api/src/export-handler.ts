@@ -1,16 +1,20 @@
 /**
- * GET /api/v1/decisions/export?organizationId=…[&workspaceId=…&from=…&to=…]: the decision
- * records as JSON lines (`application/x-ndjson`, `sekuire.decision/v1`), streamed page by page,
- * for an admin token (`Authorization: Bearer sek_admin_…`) or a console session. Refusals come
- * before the first line, in the one error envelope with their status.
+ * GET /api/v1/decisions/export?organizationId=…[&format=jsonl|csv][&workspaceId=…&agentId=…
+ * &decision=…&reason=…&action=…&resource=…&from=…&to=…]: the decision records under the
+ * explorer's filters (core's filters.ts), oldest first, streamed page by page: JSON lines
+ * (`application/x-ndjson`, `sekuire.decision/v1`, the default) or CSV (`text/csv`, RFC 4180,
+ * formula-defused cells: csv.ts). For an admin token (`Authorization: Bearer sek_admin_…`) or
+ * a console session. Empty parameters are ignored (a GET form sends them). Refusals come before
+ * the first line, in the one error envelope with their status.
  */
 
-import { errorResponse } from "@sekuire/contracts";
+import { type DecisionExportLine, errorResponse } from "@sekuire/contracts";
 import type { Principal } from "@sekuire/core/access";
 import { openDecisionExport } from "@sekuire/core/decisions";
 import { AppError } from "@sekuire/core/errors";
 import type { Db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
+import { decisionCsvHeader, decisionCsvRow } from "./csv.js";
 import { adminTokenPrincipal } from "./http.js";
 
 export interface ExportHandlerOptions {
@@ -34,8 +38,16 @@ export function createExportHandler(options: ExportHandlerOptions) {
       return errorResponse("UNAUTHORIZED", "An admin token or a console session is required.", {
         requestId,
       });
-    const query = Object.fromEntries(new URL(req.url).searchParams);
-    let lines: AsyncIterable<unknown>;
+    const query = Object.fromEntries(
+      [...new URL(req.url).searchParams].filter(([, value]) => value !== ""),
+    );
+    const format = query.format ?? "jsonl";
+    if (format !== "jsonl" && format !== "csv")
+      return errorResponse("BAD_REQUEST", "The input is not valid.", {
+        requestId,
+        details: [{ pointer: "/format", message: 'Must be "jsonl" or "csv".' }],
+      });
+    let lines: AsyncIterable<DecisionExportLine>;
     try {
       lines = await openDecisionExport(db, principal, query);
     } catch (error) {
@@ -48,11 +60,16 @@ export function createExportHandler(options: ExportHandlerOptions) {
     }
     const encoder = new TextEncoder();
     const iterator = lines[Symbol.asyncIterator]();
+    const encode =
+      format === "csv" ? decisionCsvRow : (line: DecisionExportLine) => `${JSON.stringify(line)}\n`;
     const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (format === "csv") controller.enqueue(encoder.encode(decisionCsvHeader()));
+      },
       async pull(controller) {
         const next = await iterator.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+        else controller.enqueue(encoder.encode(encode(next.value)));
       },
       async cancel() {
         await iterator.return?.();
@@ -61,10 +78,11 @@ export function createExportHandler(options: ExportHandlerOptions) {
     return new Response(body, {
       status: 200,
       headers: {
-        "content-type": "application/x-ndjson; charset=utf-8",
+        "content-type":
+          format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
         "cache-control": "no-store",
         "x-request-id": requestId,
-        "content-disposition": 'attachment; filename="decisions.jsonl"',
+        "content-disposition": `attachment; filename="decisions.${format}"`,
       },
     });
   };

@@ -46,6 +46,23 @@ beforeAll(async () => {
   }));
   for (let i = 0; i < records.length; i += 400)
     await writeBatch(database.db.$sql, records.slice(i, i + 400));
+  // B's records for the CSV: cells an attacker controls (the request id, a resource that is no
+  // URI, so it is kept as sent) that a spreadsheet would run as formulas.
+  await writeBatch(database.db.$sql, [
+    {
+      ...(records[0] as DecisionRecordInput),
+      organizationId: b.organizationId,
+      workspaceId: b.workspaceId,
+      agentId: b.agentId,
+      apiKeyId: b.keyId,
+      requestId: '=HYPERLINK("http://evil.example","x")',
+      resource: "@SUM(A1)",
+      decision: "Deny",
+      reason: "ImplicitDeny",
+      context: { note: 'a "quoted", comma' },
+      createdAt: new Date(start),
+    },
+  ]);
 }, 120_000);
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -61,12 +78,15 @@ describe("GET /api/v1/decisions/export", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
     const lines = (await response.text()).trimEnd().split("\n");
-    expect(lines).toHaveLength(RECORDS);
+    // The world's own record (made now) comes last, oldest first; it is the chain's first.
+    expect(lines).toHaveLength(RECORDS + 1);
     const records = lines.map((l) => decisionExportLineSchema.parse(JSON.parse(l)));
-    expect(records.map((r) => Number(r.seq))).toEqual(
-      Array.from({ length: RECORDS }, (_, i) => i + 1),
-    );
+    expect(records.map((r) => Number(r.seq))).toEqual([
+      ...Array.from({ length: RECORDS }, (_, i) => i + 2),
+      1,
+    ]);
     expect(records[0]).toMatchObject({ schema: "sekuire.decision/v1", requestId: "req_0" });
+    expect(records.at(-1)?.id).toBe(a.decisionId);
   });
 
   it("filters by time", async () => {
@@ -103,6 +123,54 @@ describe("GET /api/v1/decisions/export", () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { details: [{ pointer: "/from" }] } });
+    const format = await fetch(exportUrl({ organizationId: a.organizationId, format: "xlsx" }), {
+      headers: { authorization: `Bearer ${a.adminTokenSecret}` },
+    });
+    expect(format.status).toBe(400);
+    expect(await format.json()).toMatchObject({ error: { details: [{ pointer: "/format" }] } });
+  });
+
+  it("filters as the explorer does, empty parameters ignored", async () => {
+    const response = await fetch(
+      exportUrl({
+        organizationId: a.organizationId,
+        decision: "Deny",
+        action: "file:*",
+        resource: "file:///srv/1*",
+        agentId: "",
+      }),
+      { headers: { authorization: `Bearer ${a.adminTokenSecret}` } },
+    );
+    const records = (await response.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => decisionExportLineSchema.parse(JSON.parse(l)));
+    // i % 3 === 0 and the resource starts with /srv/1: 12, 15, 18, 102, …, 1200
+    const expected = Array.from({ length: RECORDS }, (_, i) => i).filter(
+      (i) => i % 3 === 0 && String(i).startsWith("1"),
+    );
+    expect(records.map((r) => r.requestId)).toEqual(expected.map((i) => `req_${i}`));
+  });
+
+  it("streams CSV: a header, RFC 4180 quoting, formula cells defused", async () => {
+    const response = await fetch(
+      exportUrl({ organizationId: b.organizationId, format: "csv", reason: "ImplicitDeny" }),
+      { headers: { authorization: `Bearer ${b.adminTokenSecret}` } },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toContain('filename="decisions.csv"');
+    const text = await response.text();
+    const [header, ...rows] = text.split("\r\n");
+    expect(header).toBe(
+      "id,organizationId,workspaceId,seq,time,agentId,apiKeyId,requestId,action,resource,decision,reason,matched,approvalId,context,details,latencyUs,retentionUntil,prevHash,hash",
+    );
+    expect(rows.at(-1)).toBe(""); // the last row ends in CRLF too
+    const nasty = rows.find((r) => r.includes("HYPERLINK")) ?? "";
+    expect(nasty).toContain(
+      `,"'=HYPERLINK(""http://evil.example"",""x"")",file:read,'@SUM(A1),Deny,`,
+    );
+    expect(nasty).toContain(`"{""note"":""a \\""quoted\\"", comma""}"`);
   });
 });
 
@@ -122,7 +190,7 @@ describe("tRPC decisions.export", () => {
       pages += 1;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(total).toBe(RECORDS);
+    expect(total).toBe(RECORDS + 1);
     expect(pages).toBe(2);
     await expectTRPCError(
       caller.decisions.export({ organizationId: a.organizationId, cursor: "garbage" }),

@@ -2,6 +2,7 @@
 
 export * from "./approvals.js";
 export * from "./common.js";
+export * from "./decisions.js";
 export * from "./organizations.js";
 export * from "./policies.js";
 export * from "./workspaces.js";

@@ -175,6 +175,21 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     names: "ids",
     readNeeds: "admin",
   },
+  "decisions.list": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId, agentId: w.agentId }),
+    names: "ids",
+    readNeeds: "admin",
+  },
+  "decisions.get": {
+    input: (w) => ({ ...org(w), decisionId: w.decisionId }),
+    names: "ids",
+    readNeeds: "admin",
+  },
+  "decisions.stats": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
+    names: "ids",
+    readNeeds: "admin",
+  },
   "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
   "approvals.list": { input: (w) => ({ ...org(w), workspaceId: w.workspaceId }), names: "ids" },
   "approvals.pendingCount": { input: (w) => org(w), names: "org" },

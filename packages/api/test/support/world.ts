@@ -5,7 +5,13 @@
  * Databases, users, members and documents come from @sekuire/core/testing, shared with core.
  */
 import type { Principal } from "@sekuire/core/access";
-import { addMember, createUser, policyDocument, type UserPrincipal } from "@sekuire/core/testing";
+import {
+  addMember,
+  createUser,
+  policyDocument,
+  recordDecisions,
+  type UserPrincipal,
+} from "@sekuire/core/testing";
 import type { Db } from "@sekuire/db";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
@@ -46,6 +52,8 @@ export interface World {
   adminTokenSecret: string;
   /** a pending approval request of the agent (as the decision API opens them) */
   approvalId: string;
+  /** a recorded decision of the agent (a Deny, made and chained by the real decision path) */
+  decisionId: string;
 }
 
 /** An organization with a member per role and one of everything, built through the API. */
@@ -112,7 +120,12 @@ export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
     },
   });
 
+  const [denied] = await recordDecisions(db, key.secret, [
+    { action: "db:Drop", resource: "db://production/users" },
+  ]);
+
   if (!v1.version || !v2.version || !pending.request) throw new Error("publishing went wrong");
+  if (!denied?.id) throw new Error("the world's decision was not recorded");
   return {
     organizationId,
     owner,
@@ -133,6 +146,7 @@ export async function buildWorld(db: Db, name = "Acme"): Promise<World> {
     adminTokenId: token.token.id,
     adminTokenSecret: token.secret,
     approvalId: approval.id,
+    decisionId: denied.id,
   };
 }
 
