@@ -9,6 +9,7 @@ import { decisionsRouter } from "./routers/decisions/index.js";
 import { membersRouter } from "./routers/members/index.js";
 import { organizationsRouter } from "./routers/organizations/index.js";
 import { policiesRouter } from "./routers/policies/index.js";
+import { webhooksRouter } from "./routers/webhooks/index.js";
 import { workspacesRouter } from "./routers/workspaces/index.js";
 import { createCallerFactory, router } from "./trpc.js";
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   audit: auditRouter,
   approvals: approvalsRouter,
   decisions: decisionsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,4 +5,5 @@ export * from "./common.js";
 export * from "./decisions.js";
 export * from "./organizations.js";
 export * from "./policies.js";
+export * from "./webhooks.js";
 export * from "./workspaces.js";

@@ -190,6 +190,19 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     names: "ids",
     readNeeds: "admin",
   },
+  "webhooks.settings": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
+    names: "ids",
+    readNeeds: "admin",
+  },
+  "webhooks.rotateSecret": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId }),
+    names: "ids",
+  },
+  "webhooks.sendTest": {
+    input: (w) => ({ ...org(w), workspaceId: w.workspaceId, url: "http://127.0.0.1:9/hook" }),
+    names: "ids",
+  },
   "approvals.get": { input: (w) => ({ ...org(w), approvalId: w.approvalId }), names: "ids" },
   "approvals.list": { input: (w) => ({ ...org(w), workspaceId: w.workspaceId }), names: "ids" },
   "approvals.pendingCount": { input: (w) => org(w), names: "org" },

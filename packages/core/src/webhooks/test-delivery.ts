@@ -8,6 +8,7 @@ import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
 import { AppError, notFound } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
+import { webhookConfigFromEnv } from "./config.js";
 import { type DeliveryOutcome, sendDelivery, type WebhookSender } from "./deliveries.js";
 import { testEventPayload } from "./payload.js";
 import { noKeyError, workspaceRefInput } from "./workspace-secret.js";
@@ -22,17 +23,17 @@ export async function sendTestDelivery(
   db: Db,
   principal: Principal,
   raw: unknown,
-  sender: WebhookSender,
+  sender: WebhookSender = webhookConfigFromEnv(),
   now: () => Date = () => new Date(),
 ): Promise<{ deliveryId: string } & DeliveryOutcome> {
   const { organizationId, workspaceId, url } = parseInput(testDeliveryInput, raw);
   await authorize(db, principal, organizationId, "admin");
-  if (!sender.key) throw noKeyError();
   const workspace = await db.workspace.findFirst({
     where: { organizationId, id: workspaceId },
     select: { name: true, webhookSecret: true, organization: { select: { name: true } } },
   });
   if (!workspace) throw notFound("The workspace");
+  if (!sender.key) throw noKeyError();
   if (!workspace.webhookSecret)
     throw new AppError(
       "PRECONDITION_FAILED",

@@ -12,6 +12,7 @@ import { AppError } from "../errors/index.js";
 import { generateWebhookSecret } from "../secrets.js";
 import { idOf, organizationIdSchema, parseInput } from "../shared/index.js";
 import { findWorkspace } from "../workspaces/find-workspace.js";
+import { webhookConfigFromEnv } from "./config.js";
 import { openSecret, sealSecret } from "./secret-box.js";
 
 export const workspaceRefInput = z.object({
@@ -33,18 +34,19 @@ export function noKeyError(): AppError {
   );
 }
 
+/** `key` defaults to SEKUIRE_WEBHOOK_KEY (webhookConfigFromEnv). */
 export async function rotateWebhookSecret(
   db: Db,
   principal: Principal,
   raw: WorkspaceRefInput,
-  key: string | null,
+  key: string | null = webhookConfigFromEnv().key,
   now: Date = new Date(),
-): Promise<{ secret: string } & WebhookSecretStatus> {
+): Promise<{ secret: string; hint: string; rotatedAt: Date }> {
   const { organizationId, workspaceId } = parseInput(workspaceRefInput, raw);
-  if (!key) throw noKeyError();
   return db.$transaction(async (tx) => {
     const access = await authorizeInTx(tx, principal, organizationId, "admin");
     await findWorkspace(tx, organizationId, workspaceId);
+    if (!key) throw noKeyError();
     const secret = generateWebhookSecret();
     const hint = secret.slice(-4);
     await tx.workspace.update({

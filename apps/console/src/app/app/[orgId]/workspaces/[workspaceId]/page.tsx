@@ -69,6 +69,28 @@ export default async function WorkspacePage({
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{workspace.name}</h1>
         <p className="font-mono text-xs text-slate-500">{workspace.slug}</p>
+        <p className="mt-2 flex gap-4 text-sm">
+          <Link
+            href={`/app/${orgId}/workspaces/${workspaceId}/dashboard`}
+            className="font-medium text-brand-700"
+          >
+            Dashboard →
+          </Link>
+          <Link
+            href={`/app/${orgId}/decisions?workspaceId=${workspaceId}`}
+            className="font-medium text-brand-700"
+          >
+            Decisions →
+          </Link>
+        </p>
+        {canWrite ? (
+          <Link
+            href={`/app/${orgId}/workspaces/${workspaceId}/webhooks`}
+            className="mt-1 inline-block text-sm font-medium text-brand-700"
+          >
+            Webhooks
+          </Link>
+        ) : null}
         <div className="mt-3">
           <WorkspaceFreeze
             // A fresh control after each change, so a finished confirmation is not left open.
