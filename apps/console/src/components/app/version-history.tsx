@@ -174,7 +174,12 @@ export function VersionHistory({
       {versions.map((v, i) => {
         const previous = versions[i + 1];
         return (
-          <li key={v.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
+          // id: decision records link a matched statement's version here (#v3).
+          <li
+            key={v.id}
+            id={`v${v.number}`}
+            className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm target:bg-amber-50"
+          >
             <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold">
               v{v.number}
             </span>

@@ -42,6 +42,9 @@ export default async function OrgLayout({
               </span>
             ) : null}
           </NavLink>
+          <NavLink variant="side" href={`/app/${org.id}/decisions`}>
+            Decisions
+          </NavLink>
           <NavLink variant="side" href={`/app/${org.id}/members`}>
             Members
           </NavLink>
