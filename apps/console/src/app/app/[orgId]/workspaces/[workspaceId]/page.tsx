@@ -83,20 +83,6 @@ export default async function WorkspacePage({
             Decisions →
           </Link>
         </p>
-        <p className="mt-2 flex gap-4 text-sm">
-          <Link
-            href={`/app/${orgId}/workspaces/${workspaceId}/dashboard`}
-            className="font-medium text-brand-700"
-          >
-            Dashboard →
-          </Link>
-          <Link
-            href={`/app/${orgId}/decisions?workspaceId=${workspaceId}`}
-            className="font-medium text-brand-700"
-          >
-            Decisions →
-          </Link>
-        </p>
         {canWrite ? (
           <Link
             href={`/app/${orgId}/workspaces/${workspaceId}/webhooks`}
