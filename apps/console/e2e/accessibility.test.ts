@@ -42,6 +42,8 @@ beforeAll(async () => {
     `${app}/policies/${policy.id}`,
     `${app}/members`,
     `${app}/audit`,
+    `${app}/decisions`,
+    `${app}/workspaces/${ws.id}/dashboard`,
     `${app}/settings`,
   ];
   server = await startConsole({

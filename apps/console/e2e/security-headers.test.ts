@@ -4,20 +4,26 @@
  * console's pages, CodeMirror's editor included, work under it with no violation reported.
  */
 import { createPolicy } from "@sekuire/core/policies";
+import { createWorkspace } from "@sekuire/core/workspaces";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startBrowser } from "./harness";
 import { setUpAcmeConsole, signIn } from "./signed-in";
 
 const acme = setUpAcmeConsole("e2e-secret-security-headers-0123456789abcdef0123");
 let policyId: string;
+let workspaceId: string;
 
 beforeAll(async () => {
-  const { policy } = await createPolicy(
-    acme.database.db,
-    { kind: "user", userId: acme.owner.id },
-    { organizationId: acme.org.id, templateId: "production" },
-  );
+  const owner = { kind: "user" as const, userId: acme.owner.id };
+  const { policy } = await createPolicy(acme.database.db, owner, {
+    organizationId: acme.org.id,
+    templateId: "production",
+  });
   policyId = policy.id;
+  // The dashboard's chart is SVG: its colours must be attributes the CSP allows, not styles.
+  workspaceId = (
+    await createWorkspace(acme.database.db, owner, { organizationId: acme.org.id, name: "Ops" })
+  ).id;
 });
 
 function expectStaticHeaders(res: Response, what: string): void {
@@ -99,6 +105,8 @@ describe("security headers", () => {
         `${app}/members`,
         `${app}/settings`,
         `${app}/audit`,
+        `${app}/decisions`,
+        `${app}/workspaces/${workspaceId}/dashboard`,
         "/account",
         `${app}/policies/${policyId}`,
       ];
