@@ -10,6 +10,7 @@ import { platformMailer } from "@sekuire/core/mail";
 import { disconnectDb, platformDb } from "@sekuire/core/runtime";
 import { type WebhookConfig, webhookConfigFromEnv } from "@sekuire/core/webhooks";
 import { QUEUES, queuePrefix, workerConnection } from "@sekuire/jobs";
+import { subscribeDecisionChanges } from "@sekuire/redis";
 import { type Job, Queue, Worker } from "bullmq";
 import { workerEnv } from "./env.js";
 import { createHealthServer } from "./health.js";
@@ -19,6 +20,7 @@ import {
   approvalsProcessor,
   maintenanceProcessor,
   notificationsProcessor,
+  tellResolved,
   type WorkerDeps,
 } from "./processors.js";
 
@@ -105,6 +107,21 @@ function start() {
   void schedule("approvals-sweep", "approvals.sweep", env.SEKUIRE_SWEEP_SECONDS);
   void schedule("audit-retention", "audit.retention", env.SEKUIRE_RETENTION_EVERY_SECONDS);
 
+  // Decisions made anywhere (console, API) are announced: their webhooks hear at once. A missed
+  // announcement (a reconnect) is the sweeper's to catch up.
+  const decided = subscribeDecisionChanges(
+    env.REDIS_URL,
+    {
+      onChange: () => {},
+      onResync: () => {},
+      onApprovalDecided: (approvalId) =>
+        void tellResolved(deps, approvalId).catch((error: unknown) =>
+          logger.warn({ err: error, approvalId }, "resolution webhook not queued"),
+        ),
+    },
+    "sekuire-worker-decided",
+  );
+
   let stopping = false;
   const server = createHealthServer({
     db: platformDb,
@@ -130,6 +147,7 @@ function start() {
       logger.warn("grace over: unfinished jobs go back to the queue");
       process.exit(0);
     }, env.SEKUIRE_SHUTDOWN_GRACE_MS);
+    await decided.close();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.all(Object.values(queues).map((q) => q.close()));
     connection.disconnect();

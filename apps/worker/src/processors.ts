@@ -3,12 +3,12 @@
  * before, or whose request was decided meanwhile, changes nothing). A thrown error makes BullMQ
  * retry with backoff; after the last try the job stays failed and visible.
  */
-import { deliverNotifications, expireApproval } from "@sekuire/core/approvals";
+import { deliverNotifications, expireApproval, unresolvedWebhook } from "@sekuire/core/approvals";
 import { enforceRetention } from "@sekuire/core/decisions";
 import type { Mailer } from "@sekuire/core/mail";
 import type { Db } from "@sekuire/core/runtime";
 import type { WebhookSender } from "@sekuire/core/webhooks";
-import { parseJob, QUEUES } from "@sekuire/jobs";
+import { notifyJob, parseJob, QUEUES } from "@sekuire/jobs";
 import type { Job } from "bullmq";
 import type { Logger } from "./logger.js";
 import { type SweepQueues, sweep } from "./sweeper.js";
@@ -35,8 +35,22 @@ export function approvalsProcessor(deps: WorkerDeps) {
     // Early by this clock (another machine's is ahead): try again shortly.
     if (result === "not_due") throw new Error("the request's time is not up yet by this clock");
     deps.logger.info({ jobId: job.id, ...data, result }, "approval expiry");
+    if (result === "expired") await tellResolved(deps, data.approvalId);
     return result;
   };
+}
+
+/**
+ * A request was decided or expired: its webhooks hear how it ended (approval.decided /
+ * approval.expired) when it has any and they have not. Every worker hears a decision's
+ * announcement; the job id makes their adds one job, and a repeat finds the delivery sent.
+ */
+export async function tellResolved(deps: WorkerDeps, approvalId: string): Promise<void> {
+  const ref = await unresolvedWebhook(deps.db, approvalId);
+  deps.logger.debug({ approvalId, owed: ref !== null }, "approval resolved");
+  if (!ref) return;
+  const job = notifyJob(ref, "resolved");
+  await deps.sweepQueues.notifications.add(job.name, job.data, job.opts);
 }
 
 export function notificationsProcessor(deps: WorkerDeps) {

@@ -2,7 +2,7 @@
  * The sweeper: Postgres says what must happen, the queues are made to agree. Overdue requests
  * are expired here and now; every open request gets its expiry and halfway jobs back if Redis
  * lost them (a flush, a restart of a Redis that keeps nothing on disk); notifications that
- * never went out are queued again. Adding a job whose id exists is a no-op, so sweeping twice,
+ * never went out are queued again, and so are webhooks not yet told how a request ended. Adding a job whose id exists is a no-op, so sweeping twice,
  * or on many workers at once, does no harm.
  */
 import { expireApproval, sweepApprovals } from "@sekuire/core/approvals";
@@ -41,6 +41,8 @@ export async function sweep(
   }
   for (const ref of found.unnotified)
     if (await ensure(queues.notifications, notifyJob(ref, "requested"), now)) requeued += 1;
+  for (const ref of found.unresolved)
+    if (await ensure(queues.notifications, notifyJob(ref, "resolved"), now)) requeued += 1;
   return { expired, requeued };
 }
 

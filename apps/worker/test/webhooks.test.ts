@@ -1,15 +1,18 @@
 /**
  * Approval events to a webhook through the worker, against real Postgres, Redis, a decision
  * API and a local receiver: signed with the workspace's secret, retried with backoff until the
- * receiver takes it (the same delivery id each time), escalated once halfway, and refused when
- * the target is loopback and the worker runs as in production.
+ * receiver takes it (the same delivery id each time), escalated once halfway, told how it ended
+ * (decided, expired), and refused when the target is loopback and the worker runs as in
+ * production.
  */
 import { webhookPayloadSchema } from "@sekuire/contracts";
+import { decideApproval } from "@sekuire/core/approvals";
 import { checkWebhookSignature, rotateWebhookSecret } from "@sekuire/core/webhooks";
+import { APPROVALS_CHANNEL, connectAnnouncer } from "@sekuire/redis";
 import { startWebhookReceiver, type WebhookReceiver } from "@sekuire/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "./support/processes.js";
-import { askApproval, CONSOLE_URL, useWorld } from "./support/world.js";
+import { askApproval, CONSOLE_URL, REDIS_URL, useWorld } from "./support/world.js";
 
 const w = useWorld();
 const KEY = "worker-webhook-key-0123456789abcdefgh";
@@ -34,7 +37,7 @@ async function hookedWorkspace(path: string, timeoutSeconds?: number) {
 const at = (path: string) => receiver.received.filter((r) => r.path === path);
 
 describe("approval webhooks", () => {
-  it("sends approval.requested signed, retrying a failing receiver with the same delivery id", async () => {
+  it("sends approval.requested signed, retrying a failing receiver with the same delivery id; approval.decided once decided", async () => {
     receiver.answer = ({ path }) => (path === "/flaky" && at("/flaky").length < 2 ? 500 : 204);
     const [api] = await Promise.all([
       w.decisionApi(),
@@ -84,19 +87,68 @@ describe("approval webhooks", () => {
     // Nothing more goes out once it is delivered.
     await new Promise((r) => setTimeout(r, 2000));
     expect(at("/flaky")).toHaveLength(3);
+
+    // Decided in the console's service, and announced on Redis as the console's process does
+    // after the commit: the webhook hears how it ended at once.
+    await decideApproval(w.t.db, ws.org.admin, {
+      organizationId: ws.org.id,
+      approvalId: id,
+      verdict: "deny",
+      comment: "not during the freeze",
+    });
+    const announcer = connectAnnouncer(REDIS_URL, "test-console");
+    await announcer.publish(APPROVALS_CHANNEL, id);
+    await announcer.quit();
+    await eventually(async () => at("/flaky").length >= 4, 5_000);
+    const ended = webhookPayloadSchema.parse(JSON.parse(at("/flaky")[3]?.body ?? ""));
+    expect(ended).toMatchObject({
+      event: "approval.decided",
+      approval: {
+        id,
+        resolution: {
+          status: "denied",
+          comment: "not during the freeze",
+          decidedBy: { email: expect.any(String) },
+        },
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(at("/flaky")).toHaveLength(4);
   });
 
-  it("tells the webhook once at half the time (approval.escalated)", async () => {
+  it("tells the webhook once at half the time (approval.escalated), then that it expired", async () => {
     const [api] = await Promise.all([w.decisionApi(), w.worker({ SEKUIRE_WEBHOOK_KEY: KEY })]);
     const ws = await hookedWorkspace("/halfway", 4);
     const id = await askApproval(api.url, ws.secret);
-    await eventually(async () => at("/halfway").length >= 2, 15_000);
-    await new Promise((r) => setTimeout(r, 3500));
-    const events = at("/halfway").map(
-      (r) => JSON.parse(r.body) as { event: string; approval: { id: string } },
-    );
-    expect(events.map((e) => e.event)).toEqual(["approval.requested", "approval.escalated"]);
+    await eventually(async () => at("/halfway").length >= 3, 15_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    type Event = { event: string; approval: { id: string; resolution?: { status: string } } };
+    const events = at("/halfway").map((r) => JSON.parse(r.body) as Event);
+    expect(events.map((e) => e.event)).toEqual([
+      "approval.requested",
+      "approval.escalated",
+      "approval.expired",
+    ]);
     expect(events.every((e) => e.approval.id === id)).toBe(true);
+    expect(events[2]?.approval.resolution?.status).toBe("expired");
+  });
+
+  it("tells the webhook of a decision nobody announced, through the sweeper", async () => {
+    const [api] = await Promise.all([w.decisionApi(), w.worker({ SEKUIRE_WEBHOOK_KEY: KEY })]);
+    const ws = await hookedWorkspace("/quiet");
+    const id = await askApproval(api.url, ws.secret);
+    await eventually(async () => at("/quiet").length >= 1, 10_000);
+    await decideApproval(w.t.db, ws.org.admin, {
+      organizationId: ws.org.id,
+      approvalId: id,
+      verdict: "approve",
+      comment: "fine",
+    });
+    await eventually(async () => at("/quiet").length >= 2, 10_000);
+    expect(JSON.parse(at("/quiet")[1]?.body ?? "{}")).toMatchObject({
+      event: "approval.decided",
+      approval: { id, resolution: { status: "approved", comment: "fine" } },
+    });
   });
 
   it("refuses a loopback receiver when the worker runs as in production, and records why", async () => {

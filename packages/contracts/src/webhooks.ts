@@ -8,7 +8,13 @@ import { z } from "zod";
 
 export const WEBHOOK_SCHEMA = "sekuire.webhook/v1";
 
-export const WEBHOOK_EVENTS = ["approval.requested", "approval.escalated", "webhook.test"] as const;
+export const WEBHOOK_EVENTS = [
+  "approval.requested",
+  "approval.escalated",
+  "approval.decided",
+  "approval.expired",
+  "webhook.test",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 const named = z.object({ id: z.string(), name: z.string() });
@@ -24,6 +30,15 @@ export const webhookApprovalSchema = z.object({
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   url: z.url().describe("the console page where an approver decides"),
+  /** with approval.decided and approval.expired: how it ended */
+  resolution: z
+    .object({
+      status: z.enum(["approved", "denied", "expired"]),
+      decidedAt: z.iso.datetime().nullable(),
+      decidedBy: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+      comment: z.string().nullable(),
+    })
+    .optional(),
 });
 
 export const webhookPayloadSchema = z.object({

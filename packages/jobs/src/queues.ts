@@ -8,7 +8,7 @@ import { z } from "zod";
 export const QUEUES = {
   /** per approval request: its expiry at the deadline */
   approvals: "sekuire-approvals",
-  /** mail and webhooks about approval requests (now, and halfway), retried with backoff */
+  /** mail and webhooks about approval requests (now, halfway, resolved), retried with backoff */
   notifications: "sekuire-notifications",
   /** the sweeper and audit retention (job schedulers) */
   maintenance: "sekuire-maintenance",
@@ -29,8 +29,11 @@ const approvalRef = z.object({
   approvalId: z.string().min(1),
 });
 
-/** `requested` when a request opens; `halfway`: the approvers reminded, the owners told. */
-export const notifyStepSchema = z.enum(["requested", "halfway"]);
+/**
+ * `requested` when a request opens; `halfway`: the approvers reminded, the owners told;
+ * `resolved` once it is decided or expired (webhooks only).
+ */
+export const notifyStepSchema = z.enum(["requested", "halfway", "resolved"]);
 export type NotifyStep = z.infer<typeof notifyStepSchema>;
 
 /** Each job's name and payload, by queue. */

@@ -27,6 +27,7 @@ export {
   expireApproval,
   type SweepFindings,
   sweepApprovals,
+  unresolvedWebhook,
 } from "./lifecycle.js";
 export {
   type ApprovalInbox,

@@ -3,7 +3,7 @@
  * conditional update in Postgres (the source of truth), so a job that runs twice, late, or
  * after a Redis flush changes nothing a second time.
  */
-import type { Db } from "@sekuire/db";
+import { type Db, Prisma } from "@sekuire/db";
 import { recordAudit } from "../audit/index.js";
 import { announceApprovalDecided } from "../decisions/announce.js";
 
@@ -61,6 +61,28 @@ export interface SweepFindings {
   open: Array<ApprovalRef & { createdAt: Date; expiresAt: Date; escalated: boolean }>;
   /** pending, created over `graceMs` ago, first notifications not all out */
   unnotified: ApprovalRef[];
+  /** decided or expired in the last day, with a webhook channel not yet told how it ended */
+  unresolved: ApprovalRef[];
+}
+
+/** A resolved request's webhooks are owed for this long; older ones are let go. */
+const RESOLVED_WINDOW_MS = 86_400_000;
+
+// Requests with a webhook channel whose resolution (approval.decided / approval.expired) has not
+// been delivered: what the sweeper re-queues, and what an announcement of a decision triggers.
+const UNRESOLVED = Prisma.sql`"status" <> 'pending'
+  AND "channels" @> '[{"type": "webhook"}]'::jsonb
+  AND NOT EXISTS (
+    SELECT 1 FROM "WebhookDelivery" d
+    WHERE d."approvalId" = a."id" AND d."status" = 'sent'
+      AND d."event" IN ('approval.decided', 'approval.expired'))`;
+
+/** The request if its resolution is still owed to a webhook (for the worker, unscoped). */
+export async function unresolvedWebhook(db: Db, approvalId: string): Promise<ApprovalRef | null> {
+  const rows = await db.$unscoped.$queryRaw<ApprovalRef[]>`
+    SELECT "organizationId", "id" AS "approvalId" FROM "ApprovalRequest" a
+    WHERE "id" = ${approvalId} AND ${UNRESOLVED}`;
+  return rows[0] ?? null;
 }
 
 /**
@@ -76,7 +98,8 @@ export async function sweepApprovals(
   const grace = new Date(now.getTime() - (options.graceMs ?? 30_000));
   const sql = db.$unscoped;
   type Row = ApprovalRef & { createdAt: Date; expiresAt: Date; escalatedAt: Date | null };
-  const [overdue, open, unnotified] = await Promise.all([
+  const since = new Date(now.getTime() - RESOLVED_WINDOW_MS);
+  const [overdue, open, unnotified, unresolved] = await Promise.all([
     sql.$queryRaw<
       Row[]
     >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
@@ -93,6 +116,10 @@ export async function sweepApprovals(
       FROM "ApprovalRequest" WHERE "status" = 'pending' AND "notifiedAt" IS NULL
         AND "expiresAt" > ${now} AND "createdAt" <= ${grace}
       ORDER BY "createdAt" LIMIT ${limit}`,
+    sql.$queryRaw<ApprovalRef[]>`
+      SELECT "organizationId", "id" AS "approvalId" FROM "ApprovalRequest" a
+      WHERE "updatedAt" > ${since} AND "updatedAt" <= ${grace} AND ${UNRESOLVED}
+      ORDER BY "updatedAt" LIMIT ${limit}`,
   ]);
   const ref = (r: Row): ApprovalRef => ({
     organizationId: r.organizationId,
@@ -107,5 +134,6 @@ export async function sweepApprovals(
       escalated: r.escalatedAt !== null,
     })),
     unnotified: unnotified.map(ref),
+    unresolved,
   };
 }

@@ -14,8 +14,11 @@ import { approvalEventPayload } from "../webhooks/payload.js";
 import { effectiveStatus } from "./approval-view.js";
 import type { ApprovalRef } from "./lifecycle.js";
 
-/** `requested` when the request opens; `halfway` for the reminder and the owners' notice. */
-export type NotifyStep = "requested" | "halfway";
+/**
+ * `requested` when the request opens; `halfway` for the reminder and the owners' notice;
+ * `resolved` once it is decided or expired (webhooks only: the approvers saw it happen).
+ */
+export type NotifyStep = "requested" | "halfway" | "resolved";
 
 export type Channel = { type: "email" } | { type: "webhook"; url: string };
 
@@ -40,6 +43,13 @@ export interface NotificationSubject {
   approverRole: string;
   createdAt: Date;
   expiresAt: Date;
+  /** once decided or expired */
+  resolution?: {
+    status: "approved" | "denied" | "expired";
+    decidedAt: Date | null;
+    decidedBy: { name: string | null; email: string } | null;
+    comment: string | null;
+  };
 }
 
 export interface NotificationPlan {
@@ -51,12 +61,27 @@ export interface NotificationPlan {
 const KINDS: Record<NotifyStep, NotificationKind[]> = {
   requested: ["requested"],
   halfway: ["reminder", "escalation"],
+  resolved: [],
 };
 
-const EVENTS: Record<NotifyStep, Exclude<WebhookEvent, "webhook.test">> = {
-  requested: "approval.requested",
-  halfway: "approval.escalated",
+type ApprovalEvent = Exclude<WebhookEvent, "webhook.test">;
+
+const EVENTS: Record<NotifyStep, ApprovalEvent[]> = {
+  requested: ["approval.requested"],
+  halfway: ["approval.escalated"],
+  resolved: ["approval.decided", "approval.expired"],
 };
+
+/** Whether the step is still worth telling: asking needs a request that can still be decided. */
+function stepApplies(step: NotifyStep, row: RequestRow, now: Date): boolean {
+  if (step === "resolved") return row.status !== "pending";
+  return effectiveStatus(row, now) === "pending";
+}
+
+function eventOf(step: NotifyStep, row: RequestRow): ApprovalEvent {
+  if (step !== "resolved") return EVENTS[step][0] as ApprovalEvent;
+  return row.status === "expired" ? "approval.expired" : "approval.decided";
+}
 
 function channelsOf(value: unknown): Channel[] {
   if (!Array.isArray(value)) return [{ type: "email" }];
@@ -70,8 +95,9 @@ function channelsOf(value: unknown): Channel[] {
 }
 
 /**
- * The step's deliveries, created if new, and those not yet sent; null when the request is no
- * longer pending (or its time is up): nobody is asked about a request that cannot be decided.
+ * The step's deliveries, created if new, and those not yet sent; null when the step no longer
+ * applies: nobody is asked about a request that cannot be decided, and nothing is said to be
+ * resolved that is still pending.
  */
 export async function planNotifications(
   db: Db,
@@ -82,7 +108,7 @@ export async function planNotifications(
   const now = options.now ?? new Date();
   const { organizationId, approvalId } = ref;
   const row = await readRequest(db, ref);
-  if (!row || effectiveStatus(row, now) !== "pending") return null;
+  if (!row || !stepApplies(step, row, now)) return null;
   const members = await db.membership.findMany({
     where: { organizationId },
     select: { role: true, user: { select: { email: true } } },
@@ -113,7 +139,7 @@ export async function planNotifications(
     await db.webhookDelivery.createMany({
       data: urls.map((url) => {
         const id = newId("whd");
-        const event = EVENTS[step];
+        const event = eventOf(step, row);
         const payload = approvalEventPayload(id, event, subject, options.approvalUrl, now);
         return {
           id,
@@ -134,7 +160,7 @@ export async function planNotifications(
       orderBy: { createdAt: "asc" },
     }),
     db.webhookDelivery.findMany({
-      where: { organizationId, approvalId, event: EVENTS[step], status: { not: "sent" } },
+      where: { organizationId, approvalId, event: { in: EVENTS[step] }, status: { not: "sent" } },
       select: { id: true, event: true, url: true, attempts: true },
       orderBy: { createdAt: "asc" },
     }),
@@ -157,6 +183,7 @@ function readRequest(db: Db, ref: ApprovalRef) {
       organization: { select: { name: true } },
       workspace: { select: { name: true } },
       agent: { select: { name: true } },
+      decidedBy: { select: { name: true, email: true } },
     },
   });
 }
@@ -178,6 +205,18 @@ function subjectOf(row: RequestRow): NotificationSubject {
     approverRole: row.approverRole,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+    ...(row.status === "pending" ? {} : { resolution: resolutionOf(row) }),
+  };
+}
+
+function resolutionOf(row: RequestRow): NonNullable<NotificationSubject["resolution"]> {
+  return {
+    // A consumed request was approved (and then used once).
+    status:
+      row.status === "consumed" ? "approved" : (row.status as "approved" | "denied" | "expired"),
+    decidedAt: row.decidedAt,
+    decidedBy: row.decidedBy,
+    comment: row.decisionNote,
   };
 }
 
@@ -210,9 +249,12 @@ export async function completeStep(
     db.approvalNotification.count({
       where: { ...scope, kind: { in: KINDS[step] }, status: { not: "sent" } },
     }),
-    db.webhookDelivery.count({ where: { ...scope, event: EVENTS[step], status: { not: "sent" } } }),
+    db.webhookDelivery.count({
+      where: { ...scope, event: { in: EVENTS[step] }, status: { not: "sent" } },
+    }),
   ]);
   if (emails + hooks > 0) return false;
+  if (step === "resolved") return true; // the sweeper looks for the sent delivery instead
   await db.approvalRequest.updateMany({
     where: { organizationId: ref.organizationId, id: ref.approvalId },
     data: step === "requested" ? { notifiedAt: now } : { escalatedAt: now },

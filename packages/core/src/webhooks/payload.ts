@@ -25,6 +25,12 @@ export interface ApprovalEventSubject {
   approverRole: string;
   createdAt: Date;
   expiresAt: Date;
+  resolution?: {
+    status: "approved" | "denied" | "expired";
+    decidedAt: Date | null;
+    decidedBy: { name: string | null; email: string } | null;
+    comment: string | null;
+  };
 }
 
 export function approvalEventPayload(
@@ -52,6 +58,14 @@ export function approvalEventPayload(
       createdAt: subject.createdAt.toISOString(),
       expiresAt: subject.expiresAt.toISOString(),
       url,
+      ...(subject.resolution
+        ? {
+            resolution: {
+              ...subject.resolution,
+              decidedAt: subject.resolution.decidedAt?.toISOString() ?? null,
+            },
+          }
+        : {}),
     },
   });
 }

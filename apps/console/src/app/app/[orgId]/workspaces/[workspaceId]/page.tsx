@@ -82,15 +82,15 @@ export default async function WorkspacePage({
           >
             Decisions →
           </Link>
+          {canWrite ? (
+            <Link
+              href={`/app/${orgId}/workspaces/${workspaceId}/webhooks`}
+              className="font-medium text-brand-700"
+            >
+              Webhooks →
+            </Link>
+          ) : null}
         </p>
-        {canWrite ? (
-          <Link
-            href={`/app/${orgId}/workspaces/${workspaceId}/webhooks`}
-            className="mt-1 inline-block text-sm font-medium text-brand-700"
-          >
-            Webhooks
-          </Link>
-        ) : null}
         <div className="mt-3">
           <WorkspaceFreeze
             // A fresh control after each change, so a finished confirmation is not left open.

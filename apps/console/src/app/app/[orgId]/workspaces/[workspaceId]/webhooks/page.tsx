@@ -60,8 +60,8 @@ export default async function WebhooksPage({
           Approval requests of this workspace are posted, signed, to the webhook channels its
           policies name (<code>RequireApproval.NotificationChannels</code>), as{" "}
           <code>sekuire.webhook/v1</code> JSON: <code>approval.requested</code>, then{" "}
-          <code>approval.escalated</code> at half the timeout. Failed deliveries are retried with
-          backoff while the request is open.
+          <code>approval.escalated</code> at half the timeout, and <code>approval.decided</code> or{" "}
+          <code>approval.expired</code> when it ends. Failed deliveries are retried with backoff.
         </p>
       </div>
       {!settings ? (
