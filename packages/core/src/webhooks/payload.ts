@@ -9,29 +9,10 @@ import {
   type WebhookPayload,
   webhookPayloadSchema,
 } from "@sekuire/contracts";
+import type { NotificationSubject } from "../approvals/notifications.js";
 
-export interface ApprovalEventSubject {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  workspaceId: string;
-  workspaceName: string;
-  agentId: string;
-  agentName: string;
-  action: string;
-  resource: string;
-  context: unknown;
-  reason: string | null;
-  approverRole: string;
-  createdAt: Date;
-  expiresAt: Date;
-  resolution?: {
-    status: "approved" | "denied" | "expired";
-    decidedAt: Date | null;
-    decidedBy: { name: string | null; email: string } | null;
-    comment: string | null;
-  };
-}
+/** What an approval event tells: the request as recorded, with its names and its end. */
+export type ApprovalEventSubject = Omit<NotificationSubject, "matched">;
 
 export function approvalEventPayload(
   deliveryId: string,
