@@ -2,7 +2,6 @@
  * Every main page of the console, scanned in Chromium with axe-core for WCAG 2 A/AA violations
  * that axe rates serious or critical (missing labels and names, contrast, ARIA misuse, …).
  */
-import { createRequire } from "node:module";
 import { createAgent } from "@sekuire/core/agents";
 import { createPolicy } from "@sekuire/core/policies";
 import { createWorkspace } from "@sekuire/core/workspaces";
@@ -10,10 +9,10 @@ import type { MigratedTestDatabase } from "@sekuire/db/testing";
 import { createTestDatabase } from "@sekuire/db/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import { type Console, startBrowser, startConsole } from "./harness";
 import { seedOwnerAndViewer, signIn } from "./signed-in";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SECRET = "e2e-secret-console-a11y-0123456789abcdef0123456789abcdef";
 
 let database: MigratedTestDatabase;
@@ -55,30 +54,6 @@ afterAll(async () => {
   await server?.stop();
   await database?.drop();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    })) as { violations: unknown[] };
-    return result.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
 
 /** Each page's serious findings, keyed by path; pages without any are left out. */
 async function scan(page: Page, pagePaths: string[]): Promise<Record<string, string[]>> {

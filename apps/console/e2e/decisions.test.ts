@@ -14,6 +14,7 @@ import { createWorkspace } from "@sekuire/core/workspaces";
 import { createTestDatabase, type MigratedTestDatabase } from "@sekuire/db/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import { type Backend, startBackend } from "./backends";
 import { type Console, screenshot, startBrowser, startConsole } from "./harness";
 import { seedOwnerAndViewer, signIn } from "./signed-in";
@@ -168,6 +169,7 @@ describe("the decision explorer", () => {
       await page.waitForURL(/resource=/);
       await expect.poll(() => rowsOf(page).count()).toBe(2);
       await screenshot(page, "decisions-filtered", true);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // A time range in the future matches nothing; a range the wrong way round is named.
       await form.getByLabel("From (UTC)").fill("2099-01-01T00:00");
@@ -199,6 +201,7 @@ describe("the decision explorer", () => {
       await fields.getByText("NoDeletes", { exact: true }).waitFor();
       await fields.getByText(/record #3/).waitFor();
       await screenshot(page, "decision-record", true);
+      expect(await seriousViolations(page)).toEqual([]);
       await statement.click();
       await page.waitForURL(`${server.url}/app/${orgId}/policies/${policyId}#v1`);
       await page.locator("li#v1").first().waitFor();
@@ -257,7 +260,7 @@ describe("the decision explorer", () => {
     }
   });
 
-  it("refuses a viewer with a read-only message", async () => {
+  it("refuses a viewer with a read-only message; the dashboard shows them only what they may read", async () => {
     const browser = await startBrowser();
     try {
       const { page } = browser;
@@ -272,6 +275,15 @@ describe("the decision explorer", () => {
         `${server.url}/api/v1/decisions/export?organizationId=${orgId}`,
       );
       expect(exported.status()).toBe(403);
+      // The dashboard: no decision numbers, but approvals and limits are a viewer's to see.
+      await page.goto(`${server.url}/app/${orgId}/workspaces/${workspaceId}/dashboard`);
+      await page
+        .getByRole("region", { name: "Decisions over time" })
+        .getByRole("alert")
+        .getByText("Only owners and admins can read decision records.")
+        .waitFor();
+      await expect(page.getByTestId("pending-count").textContent()).resolves.toBe("1");
+      await page.getByTestId("gauge-API calls").getByText("6 of 100").waitFor();
     } finally {
       await browser.close();
     }
@@ -312,6 +324,7 @@ describe("the workspace dashboard", () => {
       await page.getByTestId("gauge-Concurrency").getByText("1 of 20").waitFor();
       await page.getByTestId("gauge-Spend").getByText("$0.25 of $5.00").waitFor();
       await screenshot(page, "workspace-dashboard", true);
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("link", { name: "Last 7 days" }).click();
       await page.waitForURL(/range=7d/);
