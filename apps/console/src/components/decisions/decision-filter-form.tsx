@@ -1,18 +1,26 @@
+import type { Reason } from "@sekuire/policy-engine";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/styles";
 import type { DecisionQuery } from "@/lib/decision-query";
 
-const REASONS = [
-  "ExplicitAllow",
-  "ExplicitDeny",
-  "ImplicitDeny",
-  "ApprovalRequired",
-  "ApprovalGranted",
-  "ApprovalConsumed",
-  "Frozen",
-  "LimitExceeded",
-  "Unavailable",
-];
+// Every reason a record can carry (the engine's and the platform's): the compiler keeps this
+// list whole when a reason is added.
+const REASONS = Object.keys({
+  ExplicitAllow: true,
+  ExplicitDeny: true,
+  ImplicitDeny: true,
+  InvalidAction: true,
+  InvalidResource: true,
+  ApprovalRequired: true,
+  ApprovalGranted: true,
+  ApprovalDenied: true,
+  ApprovalExpired: true,
+  ApprovalConsumed: true,
+  ApprovalMismatch: true,
+  LimitExceeded: true,
+  Frozen: true,
+  Unavailable: true,
+} satisfies Record<Reason, true>);
 
 const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
