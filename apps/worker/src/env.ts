@@ -20,6 +20,8 @@ const schema = z.object({
     .default("info"),
   /** how often the sweeper compares Postgres with the queues */
   SEKUIRE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** at most this many requests of each kind a sweep; open ones are gone through by a cursor */
+  SEKUIRE_SWEEP_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   /** a request whose first notifications have not gone out after this long is re-sent */
   SEKUIRE_NOTIFY_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** signs retention's checkpoints (16+ characters); without it retention deletes nothing */

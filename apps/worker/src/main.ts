@@ -51,8 +51,9 @@ function start() {
     webhooks,
     consoleUrl: env.SEKUIRE_CONSOLE_URL,
     logger,
-    sweepQueues: queues,
+    sweepQueues: { ...queues, redis: connection, prefix },
     notifyGraceMs: env.SEKUIRE_NOTIFY_GRACE_SECONDS * 1000,
+    sweepBatch: env.SEKUIRE_SWEEP_BATCH,
     checkpointKey: env.SEKUIRE_CHECKPOINT_KEY ?? null,
     approvalRetentionDays: env.SEKUIRE_APPROVAL_RETENTION_DAYS,
   };

@@ -22,6 +22,8 @@ export interface WorkerDeps {
   logger: Logger;
   sweepQueues: SweepQueues;
   notifyGraceMs: number;
+  /** at most this many requests of each kind a sweep (SEKUIRE_SWEEP_BATCH) */
+  sweepBatch: number;
   /** retention's checkpoint key; null: retention is off (and says so) */
   checkpointKey: string | null;
   approvalRetentionDays: number;
@@ -79,6 +81,7 @@ export function maintenanceProcessor(deps: WorkerDeps) {
     if (name === "approvals.sweep") {
       const report = await sweep(deps.db, deps.sweepQueues, {
         graceMs: deps.notifyGraceMs,
+        batch: deps.sweepBatch,
         now: deps.now?.() ?? new Date(),
       });
       if (report.expired + report.requeued > 0) deps.logger.info(report, "sweep");

@@ -9,10 +9,14 @@ import { expireApproval, sweepApprovals } from "@sekuire/core/approvals";
 import type { Db } from "@sekuire/core/runtime";
 import { approvalJobs, notifyJob } from "@sekuire/jobs";
 import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
 
 export interface SweepQueues {
   approvals: Queue;
   notifications: Queue;
+  /** the queues' Redis, which also keeps the sweeper's cursor, under the queues' prefix */
+  redis: Pick<Redis, "get" | "set" | "del">;
+  prefix: string;
 }
 
 export interface SweepReport {
@@ -23,13 +27,21 @@ export interface SweepReport {
 /** A job that failed for good is tried again after this long (SMTP back, say). */
 const RETRY_FAILED_AFTER_MS = 5 * 60_000;
 
+/** Where the look at open requests goes on (any worker's sweep continues the last one's). */
+const cursorKey = (queues: SweepQueues) => `${queues.prefix}:sweeper:open-cursor`;
+
 export async function sweep(
   db: Db,
   queues: SweepQueues,
-  options: { graceMs: number; now?: Date },
+  options: { graceMs: number; batch?: number; now?: Date },
 ): Promise<SweepReport> {
   const now = options.now ?? new Date();
-  const found = await sweepApprovals(db, now, { graceMs: options.graceMs });
+  const { redis } = queues;
+  const found = await sweepApprovals(db, now, {
+    graceMs: options.graceMs,
+    ...(options.batch ? { limit: options.batch } : {}),
+    openCursor: await redis.get(cursorKey(queues)),
+  });
   let expired = 0;
   for (const ref of found.overdue)
     if ((await expireApproval(db, ref, now)) === "expired") expired += 1;
@@ -43,6 +55,9 @@ export async function sweep(
     if (await ensure(queues.notifications, notifyJob(ref, "requested"), now)) requeued += 1;
   for (const ref of found.unresolved)
     if (await ensure(queues.notifications, notifyJob(ref, "resolved"), now)) requeued += 1;
+  // Lost with a flush, the cursor only means the next sweep starts from the first again.
+  if (found.openCursor) await redis.set(cursorKey(queues), found.openCursor, "EX", 3600);
+  else await redis.del(cursorKey(queues));
   return { expired, requeued };
 }
 

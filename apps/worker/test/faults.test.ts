@@ -65,27 +65,43 @@ describe("worker faults", () => {
       await store?.stop();
     });
 
-    it("flushed: the sweeper sends the mail nobody sent and expires on time", async () => {
+    it("flushed: the sweeper sends the mail nobody sent and expires on time, batch by batch", async () => {
       store = new PrivateRedis(await freePort());
       await store.start();
       const ownRedis = store;
       const api = await w.decisionApi({ REDIS_URL: ownRedis.url });
       // Time enough for a loaded CI box to start the worker and sweep before the deadline.
       const ws = await w.workspace(20);
-      const id = await askApproval(api.url, ws.secret);
-      // Its three jobs are in this Redis; a flush loses them (no worker has run yet).
+      const ids = [
+        await askApproval(api.url, ws.secret, "/srv/a.csv"),
+        await askApproval(api.url, ws.secret, "/srv/b.csv"),
+        await askApproval(api.url, ws.secret, "/srv/c.csv"),
+      ];
+      // Their jobs are in this Redis; a flush loses them (no worker has run yet).
       const admin = new Redis(ownRedis.url);
       admin.on("error", () => undefined);
-      await eventually(async () => (await admin.keys(`${w.prefix}:*`)).length > 0).catch(() => {
-        throw new Error(`no job was enqueued:\n${api.output()}`);
-      });
+      const halfwayJobs = ids.map((id) => `${w.prefix}:sekuire-notifications:notify-halfway-${id}`);
+      await eventually(async () => (await admin.exists(...halfwayJobs)) === ids.length).catch(
+        () => {
+          throw new Error(`the jobs were not all enqueued:\n${api.output()}`);
+        },
+      );
       await admin.flushall();
       admin.disconnect();
 
-      await w.worker({ REDIS_URL: ownRedis.url });
-      await eventually(async () => w.sink().messages.some((m) => m.decoded.includes(id)), 20_000);
-      await expiredAll(ws.org.id, [id]);
-      expect(await expiryLag(ws.org.id, id)).toBeLessThan(5000);
+      // Two requests a sweep: the third open one is reached by the sweeper's cursor (without it,
+      // its halfway job would never come back: overdue requests are expired by the sweep itself).
+      await w.worker({ REDIS_URL: ownRedis.url, SEKUIRE_SWEEP_BATCH: "2" });
+      await eventually(
+        async () => ids.every((id) => w.sink().messages.some((m) => m.decoded.includes(id))),
+        20_000,
+      );
+      await expiredAll(ws.org.id, ids);
+      for (const id of ids) expect(await expiryLag(ws.org.id, id)).toBeLessThan(5000);
+      const escalated = await w.t.db.approvalRequest.count({
+        where: { organizationId: ws.org.id, id: { in: ids }, escalatedAt: { not: null } },
+      });
+      expect(escalated).toBe(3);
     });
   });
 

@@ -63,6 +63,22 @@ export interface SweepFindings {
   unnotified: ApprovalRef[];
   /** decided or expired in the last day, with a webhook channel not yet told how it ended */
   unresolved: ApprovalRef[];
+  /**
+   * Where the next sweep's look at open requests starts (null: from the first again). Open
+   * requests do not leave the set when swept, so a batch limit alone would check the same
+   * first `limit` forever; each sweep goes on where the last stopped, round and round.
+   */
+  openCursor: string | null;
+}
+
+function decodeOpenCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  const [at, id] = (cursor ?? "").split("|");
+  const date = new Date(at ?? "");
+  return id && !Number.isNaN(date.getTime()) ? { at: date, id } : null;
+}
+
+function openCursorOf(row: { expiresAt: Date; approvalId: string } | undefined): string | null {
+  return row ? `${row.expiresAt.toISOString()}|${row.approvalId}` : null;
 }
 
 /** A resolved request's webhooks are owed for this long; older ones are let go. */
@@ -92,9 +108,13 @@ export async function unresolvedWebhook(db: Db, approvalId: string): Promise<App
 export async function sweepApprovals(
   db: Db,
   now: Date = new Date(),
-  options: { graceMs?: number; limit?: number } = {},
+  options: { graceMs?: number; limit?: number; openCursor?: string | null } = {},
 ): Promise<SweepFindings> {
   const limit = options.limit ?? 500;
+  const after = decodeOpenCursor(options.openCursor);
+  const openAfter = after
+    ? Prisma.sql`AND ("expiresAt", "id") > (${after.at}, ${after.id})`
+    : Prisma.empty;
   const grace = new Date(now.getTime() - (options.graceMs ?? 30_000));
   const sql = db.$unscoped;
   type Row = ApprovalRef & { createdAt: Date; expiresAt: Date; escalatedAt: Date | null };
@@ -108,8 +128,8 @@ export async function sweepApprovals(
     sql.$queryRaw<
       Row[]
     >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
-      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "expiresAt" > ${now}
-      ORDER BY "expiresAt" LIMIT ${limit}`,
+      FROM "ApprovalRequest" WHERE "status" = 'pending' AND "expiresAt" > ${now} ${openAfter}
+      ORDER BY "expiresAt", "id" LIMIT ${limit}`,
     sql.$queryRaw<
       Row[]
     >`SELECT "organizationId", "id" AS "approvalId", "createdAt", "expiresAt", "escalatedAt"
@@ -135,5 +155,6 @@ export async function sweepApprovals(
     })),
     unnotified: unnotified.map(ref),
     unresolved,
+    openCursor: open.length === limit ? openCursorOf(open.at(-1)) : null,
   };
 }
