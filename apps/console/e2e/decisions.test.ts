@@ -337,6 +337,10 @@ describe("the workspace dashboard", () => {
         .click();
       await page.waitForURL(/\/decisions\?/);
       await expect.poll(() => rowsOf(page).count()).toBe(2);
+      // The range it came with shows in the form (UTC, as a datetime-local field takes it).
+      await expect(page.getByLabel("From (UTC)").inputValue()).resolves.toMatch(
+        /^\d{4}-\d\d-\d\dT\d\d:00$/,
+      );
     } finally {
       await browser.close();
     }

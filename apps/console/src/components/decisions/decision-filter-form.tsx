@@ -22,6 +22,15 @@ const REASONS = Object.keys({
   Unavailable: true,
 } satisfies Record<Reason, true>);
 
+/**
+ * A time for a `datetime-local` field, which takes no zone: UTC values ("…Z", as the dashboard's
+ * links give) and zone-less ones show as typed; anything else is left to the server to judge.
+ */
+function localValue(value: string | undefined): string {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d)(:\d\d(\.\d+)?)?(Z)?$/.exec(value ?? "");
+  return match?.[1] ?? "";
+}
+
 const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /**
@@ -120,7 +129,7 @@ export function DecisionFilterForm({
         <input
           type="datetime-local"
           name="from"
-          defaultValue={query.from ?? ""}
+          defaultValue={localValue(query.from)}
           className={`${field} w-full`}
         />
       </label>
@@ -129,7 +138,7 @@ export function DecisionFilterForm({
         <input
           type="datetime-local"
           name="to"
-          defaultValue={query.to ?? ""}
+          defaultValue={localValue(query.to)}
           className={`${field} w-full`}
         />
       </label>
