@@ -64,7 +64,9 @@ export function ApprovalCard({
         </h3>
         <div className="flex items-center gap-2 text-sm">
           <StatusBadge status={approval.status} />
-          {approval.status === "pending" ? <TimeLeft expiresAt={approval.expiresAt} /> : null}
+          {approval.status === "pending" ? (
+            <TimeLeft expiresAt={approval.expiresAt} renderedAt={Date.now()} />
+          ) : null}
         </div>
       </header>
       <dl className="mt-3">

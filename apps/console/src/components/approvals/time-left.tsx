@@ -2,11 +2,17 @@
 
 import { useEffect, useState } from "react";
 
-/** "4 min 10 s left", ticking each second; "expired" once the time is up. */
-export function TimeLeft({ expiresAt }: { expiresAt: string }) {
+/**
+ * "4 min 10 s left", ticking each second; "expired" once the time is up. The first render uses
+ * the server's clock (`renderedAt`), in the browser too: a client clock there would render
+ * other text than the server's HTML, and React, mending the mismatch by rendering the page
+ * afresh, would throw away what the approver had typed (the comment was lost so in a test).
+ */
+export function TimeLeft({ expiresAt, renderedAt }: { expiresAt: string; renderedAt: number }) {
   const deadline = new Date(expiresAt).getTime();
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(renderedAt);
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
