@@ -124,13 +124,16 @@ describe("approval webhooks", () => {
     await new Promise((r) => setTimeout(r, 2000));
     type Event = { event: string; approval: { id: string; resolution?: { status: string } } };
     const events = at("/halfway").map((r) => JSON.parse(r.body) as Event);
-    expect(events.map((e) => e.event)).toEqual([
-      "approval.requested",
+    // Once each. On a loaded box the three jobs can come due together and run side by side, so
+    // their arrival order is not promised (each body carries its createdAt).
+    expect(events.map((e) => e.event).sort()).toEqual([
       "approval.escalated",
       "approval.expired",
+      "approval.requested",
     ]);
     expect(events.every((e) => e.approval.id === id)).toBe(true);
-    expect(events[2]?.approval.resolution?.status).toBe("expired");
+    const expired = events.find((e) => e.event === "approval.expired");
+    expect(expired?.approval.resolution?.status).toBe("expired");
   });
 
   it("tells the webhook of a decision nobody announced, through the sweeper", async () => {
