@@ -8,7 +8,7 @@ import {
 } from "@/app/app/[orgId]/workspaces/agent-actions";
 import { AgentControls, CreateAgentForm } from "@/components/app/agent-forms";
 import { CreateKeyForm, KeyControls } from "@/components/app/api-key-forms";
-import { card } from "@/components/ui/styles";
+import { card, notice } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { decisionApiUrl } from "@/server/config";
 
@@ -71,7 +71,7 @@ export function AgentsSection({
         characters; the secret is shown once, when created or rotated.
       </p>
       {agents.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        <div className={notice}>
           No agents yet.{canWrite ? " Create one, then give it an API key." : ""}
         </div>
       ) : (

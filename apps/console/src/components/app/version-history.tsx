@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notice } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { ActionResult } from "@/server/api";
 import { RestoreButton } from "./restore-button";
@@ -162,7 +163,7 @@ export function VersionHistory({
 }) {
   if (versions.length === 0)
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+      <p className={notice}>
         No published versions yet. Write a change note and publish to create version 1.
       </p>
     );

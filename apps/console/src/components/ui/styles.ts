@@ -5,6 +5,10 @@
  */
 export const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 
+/** A dashed panel in place of a list: nothing to show yet, or a refusal (then role="alert"). */
+export const notice =
+  "rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600";
+
 const SIZE = {
   md: "px-4 py-2 text-sm",
   sm: "px-2.5 py-1 text-xs",

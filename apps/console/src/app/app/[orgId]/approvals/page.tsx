@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApprovalCard, StatusBadge } from "@/components/approvals/approval-card";
 import { AutoRefresh } from "@/components/approvals/auto-refresh";
 import { DecideForm } from "@/components/approvals/decide-form";
+import { notice } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 import { decideApprovalAction } from "./actions";
@@ -40,9 +41,7 @@ export default async function ApprovalsPage({
             Waiting ({inbox.pending.length})
           </h2>
           {inbox.pending.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-              Nothing waits for a decision.
-            </p>
+            <p className={notice}>Nothing waits for a decision.</p>
           ) : (
             inbox.pending.map((approval) => (
               <ApprovalCard key={approval.id} orgId={orgId} approval={approval}>

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notice } from "@/components/ui/styles";
 import { serverCaller } from "@/server/api";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -70,10 +71,7 @@ export default async function AuditPage({
         </p>
       </div>
       {refused ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
-        >
+        <p role="alert" className={notice}>
           Only owners and admins can read the audit trail.
         </p>
       ) : (
@@ -120,9 +118,7 @@ export default async function AuditPage({
             ) : null}
           </form>
           {page && page.items.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-              No events match. Clear the filters to see everything.
-            </p>
+            <p className={notice}>No events match. Clear the filters to see everything.</p>
           ) : (
             <table
               aria-label="Audit events"

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { DecisionBadge } from "@/components/decisions/decision-badge";
 import { DecisionFilterForm } from "@/components/decisions/decision-filter-form";
 import { VerifyChain } from "@/components/decisions/verify-chain";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass, notice } from "@/components/ui/styles";
 import { type DecisionQuery, explorerHref, exportHref, filtersOf } from "@/lib/decision-query";
 import { formatDateTime } from "@/lib/format";
 import { serverCaller } from "@/server/api";
@@ -75,10 +75,7 @@ export default async function DecisionsPage({
         </p>
       </div>
       {refused ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
-        >
+        <p role="alert" className={notice}>
           Only owners and admins can read decision records.
         </p>
       ) : (
@@ -157,11 +154,7 @@ export default async function DecisionsPage({
 
 function DecisionTable({ orgId, page }: { orgId: string; page: Page }) {
   if (page.items.length === 0)
-    return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-        No decisions match. Clear the filters to see everything.
-      </p>
-    );
+    return <p className={notice}>No decisions match. Clear the filters to see everything.</p>;
   return (
     <table
       aria-label="Decisions"

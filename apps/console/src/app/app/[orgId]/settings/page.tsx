@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateAdminTokenForm, RevokeAdminTokenForm } from "@/components/app/admin-token-forms";
 import { FourEyesForm, RenameOrganizationForm } from "@/components/app/org-settings-forms";
+import { notice } from "@/components/ui/styles";
 import { formatDate } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 import {
@@ -53,9 +54,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
             choose otherwise.
           </p>
           {tokens.length === 0 ? (
-            <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-              No admin tokens yet.
-            </div>
+            <div className={notice}>No admin tokens yet.</div>
           ) : (
             <ul
               aria-label="Admin tokens"

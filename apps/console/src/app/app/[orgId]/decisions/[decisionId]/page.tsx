@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DecisionBadge } from "@/components/decisions/decision-badge";
+import { notice } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { serverCaller } from "@/server/api";
 
@@ -59,10 +60,7 @@ export default async function DecisionPage({
       notFound();
     if (error instanceof TRPCError && error.code === "FORBIDDEN")
       return (
-        <p
-          role="alert"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
-        >
+        <p role="alert" className={notice}>
           Only owners and admins can read decision records.
         </p>
       );

@@ -5,6 +5,7 @@ import { type AssignablePolicy, AssignPolicyForm } from "@/components/app/assign
 import { EffectiveSettings } from "@/components/app/effective-settings";
 import { WorkspaceFreeze } from "@/components/app/workspace-freeze";
 import { DeleteWorkspaceForm, WorkspaceSettingsForm } from "@/components/app/workspace-settings";
+import { notice } from "@/components/ui/styles";
 import { serverCaller } from "@/server/api";
 import {
   assignPolicyAction,
@@ -111,7 +112,7 @@ export default async function WorkspacePage({
           Assigned policies
         </h2>
         {assignments.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          <div className={notice}>
             No policy is assigned: the decision API denies every request from this workspace.
             {canWrite ? " Assign a published policy below." : ""}
           </div>

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { card } from "@/components/ui/styles";
+import { card, notice } from "@/components/ui/styles";
 import { TestDeliveryForm } from "@/components/webhooks/test-delivery-form";
 import { WebhookSecretForm } from "@/components/webhooks/webhook-secret-form";
 import { formatDateTime } from "@/lib/format";
@@ -65,10 +65,7 @@ export default async function WebhooksPage({
         </p>
       </div>
       {!settings ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
-        >
+        <p role="alert" className={notice}>
           Only owners and admins manage webhooks.
         </p>
       ) : (
@@ -116,9 +113,7 @@ export default async function WebhooksPage({
               Recent deliveries
             </h2>
             {settings.deliveries.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-                Nothing delivered yet.
-              </p>
+              <p className={notice}>Nothing delivered yet.</p>
             ) : (
               <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
                 <table aria-label="Recent deliveries" className="min-w-full text-sm">
