@@ -109,11 +109,16 @@ export async function planNotifications(
   const { organizationId, approvalId } = ref;
   const row = await readRequest(db, ref);
   if (!row || !stepApplies(step, row, now)) return null;
-  const members = await db.membership.findMany({
-    where: { organizationId },
-    select: { role: true, user: { select: { email: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const channels = channelsOf(row.channels);
+  const mails = KINDS[step].length > 0 && channels.some((c) => c.type === "email");
+  // Only a step that mails needs the members (a resolution goes to webhooks alone).
+  const members = mails
+    ? await db.membership.findMany({
+        where: { organizationId },
+        select: { role: true, user: { select: { email: true } } },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
   const approvers = members.filter((m) => roleAtLeast(m.role, row.approverRole));
   const owners = members.filter((m) => m.role === "owner");
   // Halfway, each person gets one mail: owners the escalation, the other approvers a reminder.
@@ -122,10 +127,9 @@ export async function planNotifications(
     reminder: approvers.filter((m) => m.role !== "owner"),
     escalation: owners,
   };
-  const channels = channelsOf(row.channels);
   const wanted: Array<{ kind: NotificationKind; channel: "email"; recipient: string }> = [];
   for (const kind of KINDS[step])
-    if (channels.some((c) => c.type === "email"))
+    if (mails)
       for (const m of recipients[kind])
         wanted.push({ kind, channel: "email", recipient: m.user.email });
   if (wanted.length > 0)

@@ -7,8 +7,8 @@ import type { Db } from "@sekuire/db";
 import type { OutboundPolicy } from "@sekuire/net";
 import { z } from "zod";
 import { authorize, type Principal } from "../access/index.js";
+import { notFound } from "../errors/index.js";
 import { parseInput } from "../shared/index.js";
-import { findWorkspace } from "../workspaces/find-workspace.js";
 import { sendWebhook, WebhookRefused } from "./send.js";
 import { workspaceRefInput, workspaceSigningSecret } from "./workspace-secret.js";
 
@@ -103,24 +103,19 @@ export const deliverySelect = {
 export async function webhookSettings(db: Db, principal: Principal, raw: unknown) {
   const { organizationId, workspaceId, limit } = parseInput(listDeliveriesInput, raw);
   await authorize(db, principal, organizationId, "admin");
-  await findWorkspace(db, organizationId, workspaceId);
-  const [workspace, deliveries] = await Promise.all([
-    db.workspace.findFirst({
-      where: { organizationId, id: workspaceId },
-      select: { webhookSecretHint: true, webhookSecretAt: true },
-    }),
-    db.webhookDelivery.findMany({
-      where: { organizationId, workspaceId },
-      select: deliverySelect,
-      orderBy: { createdAt: "desc" },
-      take: limit,
-    }),
-  ]);
+  const workspace = await db.workspace.findFirst({
+    where: { organizationId, id: workspaceId },
+    select: { webhookSecretHint: true, webhookSecretAt: true },
+  });
+  if (!workspace) throw notFound("The workspace");
+  const deliveries = await db.webhookDelivery.findMany({
+    where: { organizationId, workspaceId },
+    select: deliverySelect,
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
   return {
-    secret: {
-      hint: workspace?.webhookSecretHint ?? null,
-      rotatedAt: workspace?.webhookSecretAt ?? null,
-    },
+    secret: { hint: workspace.webhookSecretHint, rotatedAt: workspace.webhookSecretAt },
     deliveries,
   };
 }
